@@ -1,0 +1,55 @@
+package dev.freeway.gateway.api;
+
+import dev.freeway.gateway.provider.ChatResult;
+import dev.freeway.gateway.provider.UpstreamFailure;
+import dev.freeway.gateway.routing.ChatCompletionFlow;
+import dev.freeway.gateway.routing.ChatRequest;
+import dev.freeway.gateway.routing.Served;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code POST /v1/chat/completions}: parse, route, and answer as JSON or as a relayed stream. */
+public final class ChatCompletionsHandler {
+    public static final String ROUTED_VIA = "x-routed-via";
+    public static final String FALLBACK_ATTEMPTS = "x-fallback-attempts";
+
+    private final ChatRequestParser parser = new ChatRequestParser();
+    private final ChatCompletionFlow flow;
+
+    public ChatCompletionsHandler(ChatCompletionFlow flow) {
+        this.flow = flow;
+    }
+
+    public void handle(RoutingContext ctx) {
+        ChatRequest request = parser.parse(ctx.body().buffer(), ctx.request().getHeader("x-session-id"));
+        if (request.stream()) {
+            flow.stream(request)
+                    .onSuccess(served -> StreamRelay.relay(ctx, request, served, flow))
+                    .onFailure(error -> fail(ctx, error));
+        } else {
+            flow.complete(request)
+                    .onSuccess(served -> respond(ctx, request, served))
+                    .onFailure(error -> fail(ctx, error));
+        }
+    }
+
+    static void routingHeaders(HttpServerResponse response, Served<?> served) {
+        response.putHeader(ROUTED_VIA, served.candidate().target())
+                .putHeader(FALLBACK_ATTEMPTS, Integer.toString(served.failedAttempts()));
+    }
+
+    private void respond(RoutingContext ctx, ChatRequest request, Served<ChatResult> served) {
+        HttpServerResponse response = ctx.response();
+        routingHeaders(response, served);
+        response.putHeader("content-type", "application/json").end(served.result().body());
+        flow.finish(request, served, served.result().usage());
+    }
+
+    private static void fail(RoutingContext ctx, Throwable error) {
+        if (error instanceof UpstreamFailure failure && !failure.retryable()) {
+            UpstreamErrors.passThrough(ctx.response(), failure);
+        } else {
+            ctx.fail(error);
+        }
+    }
+}

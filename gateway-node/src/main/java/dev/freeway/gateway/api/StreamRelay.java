@@ -1,0 +1,91 @@
+package dev.freeway.gateway.api;
+
+import dev.freeway.gateway.provider.StreamSink;
+import dev.freeway.gateway.provider.UpstreamFailure;
+import dev.freeway.gateway.provider.UpstreamStream;
+import dev.freeway.gateway.provider.Usage;
+import dev.freeway.gateway.routing.ChatCompletionFlow;
+import dev.freeway.gateway.routing.ChatRequest;
+import dev.freeway.gateway.routing.Served;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Consumer;
+
+/**
+ * Relays a started upstream stream to the client event by event (never buffered), with
+ * back-pressure both ways. Headers go out with the first event; after that a failure can only be
+ * reported in the stream.
+ */
+final class StreamRelay implements StreamSink {
+    private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
+
+    private final HttpServerResponse response;
+    private final UpstreamStream stream;
+    private final Consumer<Usage> settle;
+    private boolean finished;
+
+    private StreamRelay(HttpServerResponse response, UpstreamStream stream, Consumer<Usage> settle) {
+        this.response = response;
+        this.stream = stream;
+        this.settle = settle;
+    }
+
+    static void relay(RoutingContext ctx, ChatRequest request, Served<UpstreamStream> served, ChatCompletionFlow flow) {
+        HttpServerResponse response = ctx.response();
+        UpstreamStream stream = served.result();
+        StreamRelay relay = new StreamRelay(response, stream, usage -> flow.finish(request, served, usage));
+        ChatCompletionsHandler.routingHeaders(response, served);
+        response.setChunked(true)
+                .putHeader("content-type", "text/event-stream")
+                .putHeader("cache-control", "no-cache")
+                .putHeader("x-accel-buffering", "no");
+        response.closeHandler(v -> relay.clientGone());
+        response.write(stream.firstEvent());
+        stream.start(relay);
+    }
+
+    @Override
+    public void event(Buffer sseEvent) {
+        if (finished) {
+            return;
+        }
+        response.write(sseEvent);
+        if (response.writeQueueFull()) {
+            stream.pause();
+            response.drainHandler(v -> stream.resume());
+        }
+    }
+
+    @Override
+    public void end(Usage usage) {
+        if (finish(usage)) {
+            response.end(DONE);
+        }
+    }
+
+    @Override
+    public void fail(UpstreamFailure failure) {
+        if (finish(Usage.UNKNOWN)) {
+            GatewayError error = new GatewayError(
+                    502, "server_error", "upstream_stream_broken", null,
+                    "The provider's stream broke off: " + failure.getMessage() + ".", 0);
+            response.end(Buffer.buffer("data: ").appendBuffer(error.toJson().toBuffer()).appendString("\n\n"));
+        }
+    }
+
+    private void clientGone() {
+        if (finish(Usage.UNKNOWN)) {
+            stream.cancel();
+        }
+    }
+
+    private boolean finish(Usage usage) {
+        if (finished) {
+            return false;
+        }
+        finished = true;
+        settle.accept(usage);
+        return true;
+    }
+}

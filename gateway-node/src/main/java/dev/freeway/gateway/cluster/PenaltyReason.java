@@ -1,0 +1,27 @@
+package dev.freeway.gateway.cluster;
+
+/** Why an upstream call failed, as far as penalties care. */
+public enum PenaltyReason {
+    /** 429: three points, and the key cools down (escalating over repeats, at least Retry-After). */
+    RATE_LIMITED(3_000, true),
+    /** 5xx, timeout, connection error, malformed answer: one point, no cooldown. */
+    FAILED(1_000, false),
+    /** The provider refused the key itself (401/403/402): three points and a long bench. */
+    KEY_REJECTED(3_000, true);
+
+    private final long milliPoints;
+    private final boolean benchesKey;
+
+    PenaltyReason(long milliPoints, boolean benchesKey) {
+        this.milliPoints = milliPoints;
+        this.benchesKey = benchesKey;
+    }
+
+    public long milliPoints() {
+        return milliPoints;
+    }
+
+    public boolean benchesKey() {
+        return benchesKey;
+    }
+}

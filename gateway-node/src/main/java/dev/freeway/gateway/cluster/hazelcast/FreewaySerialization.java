@@ -1,0 +1,21 @@
+package dev.freeway.gateway.cluster.hazelcast;
+
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+
+/**
+ * Serialization of Freeway's own cluster types. IdentifiedDataSerializable keeps Java
+ * serialization out of the member protocol, whose port is unauthenticated in Community edition.
+ */
+final class FreewaySerialization implements DataSerializableFactory {
+    static final int FACTORY_ID = 7301;
+    static final int PENALTY_UPDATE = 1;
+
+    /** Type ids Bucket4j's own serializers start from; chosen clear of Hazelcast's and ours. */
+    static final int BUCKET4J_TYPE_ID_BASE = 7400;
+
+    @Override
+    public IdentifiedDataSerializable create(int typeId) {
+        return typeId == PENALTY_UPDATE ? new PenaltyUpdate() : null;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.freeway.gateway.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Semantic checks after binding; each message starts with the path of the offending key. */
+final class ConfigValidator {
+    static final Set<String> FORMATS = Set.of("openai");
+
+    private final List<String> problems = new ArrayList<>();
+
+    List<String> validate(GatewayConfig config) {
+        server(config.server());
+        auth(config.auth());
+        config.providers().forEach(this::provider);
+        models(config);
+        routing(config.routing());
+        return problems;
+    }
+
+    private void server(ServerConfig server) {
+        port("server.port", server.port());
+        if (server.bodyLimitBytes() < 1024) {
+            problems.add("server.body_limit_bytes: must be at least 1024");
+        }
+        if (server.instances() < 0) {
+            problems.add("server.instances: must be 0 (one per core) or more");
+        }
+    }
+
+    private void auth(AuthConfig auth) {
+        for (int i = 0; i < auth.clientKeys().size(); i++) {
+            ClientKeyConfig key = auth.clientKeys().get(i);
+            String path = "auth.client_keys[" + i + "]";
+            boolean hasKey = key.key() != null && !key.key().isEmpty();
+            boolean hasHash = key.hash() != null && !key.hash().isEmpty();
+            if (hasKey == hasHash) {
+                problems.add(path + ": set exactly one of key or hash");
+            }
+            if (hasKey && key.key().length() < 16) {
+                problems.add(path + ".key: must be at least 16 characters");
+            }
+            if (hasHash && !key.hash().matches("sha256:[0-9a-f]{64}")) {
+                problems.add(path + ".hash: must be sha256:<64 lowercase hex digits>");
+            }
+            if (key.team() == null || key.team().isBlank()) {
+                problems.add(path + ".team: is required");
+            }
+        }
+    }
+
+    private void provider(String id, ProviderConfig provider) {
+        String path = "providers." + id;
+        if (!id.matches("[a-z0-9][a-z0-9_-]*")) {
+            problems.add(path + ": provider ids are lowercase letters, digits, '-' and '_'");
+        }
+        if (!FORMATS.contains(provider.format())) {
+            problems.add(path + ".format: unknown format '" + provider.format() + "' (known: " + FORMATS + ")");
+        }
+        baseUrl(path + ".base_url", provider.baseUrl());
+        TimeoutsConfig t = provider.timeouts();
+        if (t.connectMs() <= 0 || t.firstByteMs() <= 0 || t.idleMs() <= 0) {
+            problems.add(path + ".timeouts: every timeout must be positive");
+        }
+        for (Map.Entry<String, String> header : provider.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("authorization") || header.getValue().matches("(?s).*[\r\n].*")) {
+                problems.add(path + ".headers." + header.getKey() + ": not allowed (credentials go in keys)");
+            }
+        }
+    }
+
+    private void baseUrl(String path, String url) {
+        if (url == null || url.isBlank()) {
+            problems.add(path + ": is required");
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                problems.add(path + ": must be an http(s) URL with a host");
+            } else if (uri.getQuery() != null || uri.getFragment() != null) {
+                problems.add(path + ": must not carry a query or fragment");
+            }
+        } catch (Exception e) {
+            problems.add(path + ": not a valid URL");
+        }
+    }
+
+    private void models(GatewayConfig config) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < config.models().size(); i++) {
+            ModelConfig model = config.models().get(i);
+            String path = "models[" + i + "]";
+            if (model.id() == null || model.id().isBlank()) {
+                problems.add(path + ".id: is required");
+                continue;
+            }
+            if (model.id().equals("auto") || model.id().startsWith("auto:")) {
+                problems.add(path + ".id: '" + model.id() + "' is reserved for routing");
+            }
+            if (model.provider() == null || !config.providers().containsKey(model.provider())) {
+                problems.add(path + ".provider: '" + model.provider() + "' is not defined under providers");
+            }
+            if (!seen.add(model.provider() + "/" + model.id())) {
+                problems.add(path + ": duplicate model " + model.id() + " for provider " + model.provider());
+            }
+            if (model.contextWindow() <= 0) {
+                problems.add(path + ".context_window: must be positive");
+            }
+            LimitsConfig l = model.limits();
+            if (l.rpm() < 0 || l.rpd() < 0 || l.tpm() < 0 || l.tpd() < 0) {
+                problems.add(path + ".limits: limits cannot be negative (0 means none)");
+            }
+        }
+    }
+
+    private void routing(RoutingConfig routing) {
+        if (routing.maxAttempts() < 1) {
+            problems.add("routing.max_attempts: must be at least 1");
+        }
+        if (routing.totalTimeoutMs() < 1) {
+            problems.add("routing.total_timeout_ms: must be positive");
+        }
+        if (routing.penaltyDecaySeconds() < 1 || routing.cooldownSeconds() < 0) {
+            problems.add("routing.penalty_decay_seconds: must be positive; cooldown_seconds not negative");
+        }
+    }
+
+    private void port(String path, int port) {
+        if (port < 0 || port > 65535) {
+            problems.add(path + ": must be between 0 and 65535");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.freeway.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+
+/** The whole validated gateway configuration; every section is non-null after construction. */
+public record GatewayConfig(
+        ServerConfig server,
+        AuthConfig auth,
+        Map<String, ProviderConfig> providers,
+        List<ModelConfig> models,
+        RoutingConfig routing,
+        ClusterConfig cluster) {
+
+    public GatewayConfig {
+        server = server == null ? ServerConfig.defaults() : server;
+        auth = auth == null ? new AuthConfig(List.of()) : auth;
+        providers = providers == null ? Map.of() : Map.copyOf(providers);
+        models = models == null ? List.of() : List.copyOf(models);
+        routing = routing == null ? RoutingConfig.defaults() : routing;
+        cluster = cluster == null ? ClusterConfig.defaults() : cluster;
+    }
+
+    public GatewayConfig withServer(ServerConfig newServer) {
+        return new GatewayConfig(newServer, auth, providers, models, routing, cluster);
+    }
+
+    public GatewayConfig withCluster(ClusterConfig newCluster) {
+        return new GatewayConfig(server, auth, providers, models, routing, newCluster);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.freeway.gateway.config;
+
+/**
+ * Failover, penalty and stickiness settings.
+ *
+ * @param maxAttempts upstream calls per client request, failed ones included
+ * @param totalTimeoutMs no new attempt starts after this much time has passed
+ * @param penaltyDecaySeconds one penalty point decays per this many seconds
+ * @param cooldownSeconds how long a 429 benches a key the first time; repeats double it
+ * @param penaltyWeight score points a candidate sinks per penalty point
+ */
+public record RoutingConfig(
+        Integer maxAttempts,
+        Long totalTimeoutMs,
+        Long penaltyDecaySeconds,
+        Long cooldownSeconds,
+        Integer penaltyWeight,
+        Long stickyTtlSeconds) {
+
+    public RoutingConfig {
+        maxAttempts = maxAttempts == null ? 20 : maxAttempts;
+        totalTimeoutMs = totalTimeoutMs == null ? 45_000L : totalTimeoutMs;
+        penaltyDecaySeconds = penaltyDecaySeconds == null ? 120L : penaltyDecaySeconds;
+        cooldownSeconds = cooldownSeconds == null ? 90L : cooldownSeconds;
+        penaltyWeight = penaltyWeight == null ? 10 : penaltyWeight;
+        stickyTtlSeconds = stickyTtlSeconds == null ? 1800L : stickyTtlSeconds;
+    }
+
+    public static RoutingConfig defaults() {
+        return new RoutingConfig(null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.freeway.gateway.node;
+
+import dev.freeway.gateway.api.ChatCompletionsHandler;
+import dev.freeway.gateway.api.ModelsHandler;
+import dev.freeway.gateway.auth.Authenticator;
+import dev.freeway.gateway.auth.ClientKeys;
+import dev.freeway.gateway.catalog.ModelCatalog;
+import dev.freeway.gateway.cluster.PenaltyBook;
+import dev.freeway.gateway.cluster.hazelcast.HazelcastCluster;
+import dev.freeway.gateway.config.GatewayConfig;
+import dev.freeway.gateway.config.RoutingConfig;
+import dev.freeway.gateway.limits.CapacityLedger;
+import dev.freeway.gateway.provider.ProviderFactory;
+import dev.freeway.gateway.provider.ProviderRegistry;
+import dev.freeway.gateway.provider.openai.OpenAiCompatibleProvider;
+import dev.freeway.gateway.routing.ChatCompletionFlow;
+import dev.freeway.gateway.routing.Failover;
+import dev.freeway.gateway.routing.Planner;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The composition root: builds every component in dependency order (clock, cluster, ledger,
+ * providers, routing, HTTP) and owns their shutdown.
+ */
+public final class GatewayNode {
+    private final Vertx vertx;
+    private final HazelcastCluster cluster;
+    private final HttpClient upstreams;
+    private final HealthChecks health;
+    private final AtomicInteger port;
+    private String deployment;
+
+    private GatewayNode(Vertx vertx, HazelcastCluster cluster, HttpClient upstreams, HealthChecks health, AtomicInteger port) {
+        this.vertx = vertx;
+        this.cluster = cluster;
+        this.upstreams = upstreams;
+        this.health = health;
+        this.port = port;
+    }
+
+    /** Starts the cluster member (blocking) and then the HTTP servers; call off the event loop. */
+    public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, Clock clock) {
+        RoutingConfig routing = config.routing();
+        HazelcastCluster cluster = HazelcastCluster.start(config.cluster());
+        CapacityLedger ledger = cluster.ledger(clock);
+        PenaltyBook penalties =
+                cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
+
+        HttpClient upstreams = vertx.httpClientBuilder()
+                .with(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setDecompressionSupported(true))
+                .with(new PoolOptions().setHttp1MaxSize(256))
+                .build();
+        Map<String, ProviderFactory> formats =
+                Map.of("openai", (id, provider) -> new OpenAiCompatibleProvider(upstreams, id, provider));
+        ProviderRegistry providers = ProviderRegistry.build(config.providers(), formats);
+
+        ModelCatalog catalog = new ModelCatalog(config);
+        Planner planner = new Planner(catalog, penalties, routing.penaltyWeight());
+        Failover failover =
+                new Failover(ledger, penalties, providers, clock, routing.maxAttempts(), routing.totalTimeoutMs());
+        ChatCompletionFlow flow = new ChatCompletionFlow(
+                planner, failover, ledger, cluster.stickySessions(clock, routing.stickyTtlSeconds() * 1_000));
+
+        HealthChecks health = new HealthChecks(cluster::isRunning);
+        Routes routes = new Routes(
+                new Authenticator(ClientKeys.from(config.auth().clientKeys())),
+                new ChatCompletionsHandler(flow),
+                new ModelsHandler(catalog, clock.instant().getEpochSecond()),
+                health,
+                config.server().bodyLimitBytes());
+
+        AtomicInteger port = new AtomicInteger();
+        GatewayNode node = new GatewayNode(vertx, cluster, upstreams, health, port);
+        int instances = config.server().instances() > 0
+                ? config.server().instances()
+                : Runtime.getRuntime().availableProcessors();
+        return vertx.deployVerticle(
+                        () -> new HttpVerticle(routes, config.server().host(), config.server().port(), port),
+                        new DeploymentOptions().setInstances(instances))
+                .map(id -> {
+                    node.deployment = id;
+                    return node;
+                })
+                .recover(error -> {
+                    cluster.close();
+                    return Future.failedFuture(error);
+                });
+    }
+
+    public int port() {
+        return port.get();
+    }
+
+    /**
+     * Drains and leaves: readiness turns false, the servers stop accepting and finish what they
+     * serve, then the member leaves the cluster gracefully so its partitions migrate first.
+     */
+    public Future<Void> stop() {
+        health.drain();
+        Future<Void> undeployed = deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+        return undeployed
+                .eventually(upstreams::close)
+                .eventually(() -> vertx.executeBlocking(() -> {
+                    cluster.close();
+                    return null;
+                }));
+    }
+}

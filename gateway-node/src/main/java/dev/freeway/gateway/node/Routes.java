@@ -1,0 +1,47 @@
+package dev.freeway.gateway.node;
+
+import dev.freeway.gateway.api.ChatCompletionsHandler;
+import dev.freeway.gateway.api.ErrorMapper;
+import dev.freeway.gateway.api.ModelsHandler;
+import dev.freeway.gateway.api.RequestIds;
+import dev.freeway.gateway.auth.Authenticator;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Every endpoint at a glance, in the order a request meets them. */
+final class Routes {
+    private final Authenticator authenticator;
+    private final ChatCompletionsHandler chat;
+    private final ModelsHandler models;
+    private final HealthChecks health;
+    private final long bodyLimitBytes;
+
+    Routes(
+            Authenticator authenticator,
+            ChatCompletionsHandler chat,
+            ModelsHandler models,
+            HealthChecks health,
+            long bodyLimitBytes) {
+        this.authenticator = authenticator;
+        this.chat = chat;
+        this.models = models;
+        this.health = health;
+        this.bodyLimitBytes = bodyLimitBytes;
+    }
+
+    Router build(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.route().handler(RequestIds::handle);
+        router.get("/health/live").handler(health::live);
+        router.get("/health/ready").handler(health::ready);
+        router.route("/v1/*").handler(authenticator::handle);
+        router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
+        router.post("/v1/chat/completions").handler(chat::handle);
+        router.get("/v1/models").handler(models::handle);
+        router.route().failureHandler(ErrorMapper::handle);
+        router.errorHandler(404, ErrorMapper::handle);
+        router.errorHandler(405, ErrorMapper::handle);
+        return router;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.freeway.gateway.provider;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Why an upstream attempt failed, as a value the router can act on. Client errors carry the
+ * upstream's body so they can be passed through; everything else is a reason to try elsewhere.
+ */
+public final class UpstreamFailure extends RuntimeException {
+    public enum Kind {
+        RATE_LIMITED,
+        KEY_REJECTED,
+        SERVER_ERROR,
+        TIMEOUT,
+        CONNECTION,
+        MALFORMED,
+        CLIENT_ERROR
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final long retryAfterMillis;
+    private final transient Buffer body;
+
+    public UpstreamFailure(Kind kind, int status, long retryAfterMillis, Buffer body, String reason) {
+        super(reason, null, false, false);
+        this.kind = kind;
+        this.status = status;
+        this.retryAfterMillis = retryAfterMillis;
+        this.body = body;
+    }
+
+    public static UpstreamFailure of(Kind kind, String reason) {
+        return new UpstreamFailure(kind, 0, 0, null, reason);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The upstream's HTTP status, 0 when none arrived. */
+    public int status() {
+        return status;
+    }
+
+    public long retryAfterMillis() {
+        return retryAfterMillis;
+    }
+
+    public Buffer body() {
+        return body;
+    }
+
+    public boolean retryable() {
+        return kind != Kind.CLIENT_ERROR;
+    }
+}

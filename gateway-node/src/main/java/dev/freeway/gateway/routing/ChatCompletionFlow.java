@@ -1,0 +1,70 @@
+package dev.freeway.gateway.routing;
+
+import dev.freeway.gateway.catalog.Candidate;
+import dev.freeway.gateway.cluster.StickySessions;
+import dev.freeway.gateway.limits.CapacityLedger;
+import dev.freeway.gateway.provider.ChatResult;
+import dev.freeway.gateway.provider.UpstreamStream;
+import dev.freeway.gateway.provider.Usage;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request pipeline after authentication: plan → (sticky) → admit and dispatch with failover →
+ * settle. Responding is the caller's job; {@link #finish} settles once the real usage is known.
+ */
+public final class ChatCompletionFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionFlow.class);
+
+    private final Planner planner;
+    private final Failover failover;
+    private final CapacityLedger ledger;
+    private final StickySessions sticky;
+
+    public ChatCompletionFlow(Planner planner, Failover failover, CapacityLedger ledger, StickySessions sticky) {
+        this.planner = planner;
+        this.failover = failover;
+        this.ledger = ledger;
+        this.sticky = sticky;
+    }
+
+    public Future<Served<ChatResult>> complete(ChatRequest request) {
+        return route(request, (provider, call) -> provider.chat(call));
+    }
+
+    public Future<Served<UpstreamStream>> stream(ChatRequest request) {
+        return route(request, (provider, call) -> provider.stream(call));
+    }
+
+    /** Settles the reservation with the real usage and pins the conversation to who served it. */
+    public void finish(ChatRequest request, Served<?> served, Usage usage) {
+        long actual = usage.known() ? usage.total() : served.reservation().tokens();
+        ledger.settle(served.reservation(), actual).onFailure(e -> LOG.warn("settle failed: {}", e.toString()));
+        if (request.sessionHash() != null) {
+            sticky.pin(request.sessionHash(), served.candidate().target())
+                    .onFailure(e -> LOG.warn("sticky pin failed: {}", e.toString()));
+        }
+    }
+
+    private <T> Future<Served<T>> route(ChatRequest request, Dispatch<T> dispatch) {
+        List<Candidate> planned;
+        try {
+            planned = planner.plan(request);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return pinned(request)
+                .map(pin -> pin.map(target -> Planner.preferPinned(planned, target)).orElse(planned))
+                .compose(ordered -> failover.run(ordered, request, dispatch));
+    }
+
+    private Future<Optional<String>> pinned(ChatRequest request) {
+        if (request.sessionHash() == null || !request.pinnable()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return sticky.lookup(request.sessionHash()).otherwise(Optional.empty());
+    }
+}

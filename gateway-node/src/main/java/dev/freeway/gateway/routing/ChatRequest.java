@@ -1,0 +1,22 @@
+package dev.freeway.gateway.routing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A validated chat request and what routing needs to know about it.
+ *
+ * @param body the client's JSON, forwarded with unknown fields intact
+ * @param sessionHash conversation identity for stickiness (a hash, never text); null if none
+ * @param pinnable whether a sticky pin applies yet (an explicit session id, or an assistant turn)
+ */
+public record ChatRequest(
+        ObjectNode body,
+        String model,
+        boolean stream,
+        boolean includeUsage,
+        long promptTokens,
+        boolean needsTools,
+        boolean needsJson,
+        boolean needsVision,
+        String sessionHash,
+        boolean pinnable) {}

@@ -1,0 +1,144 @@
+package dev.freeway.gateway.routing;
+
+import dev.freeway.gateway.api.GatewayError;
+import dev.freeway.gateway.catalog.Candidate;
+import dev.freeway.gateway.cluster.PenaltyBook;
+import dev.freeway.gateway.cluster.PenaltyReason;
+import dev.freeway.gateway.limits.Admission;
+import dev.freeway.gateway.limits.CapacityLedger;
+import dev.freeway.gateway.provider.ProviderCall;
+import dev.freeway.gateway.provider.ProviderRegistry;
+import dev.freeway.gateway.provider.UpstreamFailure;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Walks the ordered candidates until one serves: skip benched keys and scopes without capacity
+ * (without calling them), reserve, dispatch, and on a retryable failure penalise and move on. Stops
+ * at {@code maxAttempts} failed calls or when the time budget is spent.
+ */
+public final class Failover {
+    private static final Logger LOG = LoggerFactory.getLogger(Failover.class);
+
+    private final CapacityLedger ledger;
+    private final PenaltyBook penalties;
+    private final ProviderRegistry providers;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final long budgetNanos;
+
+    public Failover(
+            CapacityLedger ledger,
+            PenaltyBook penalties,
+            ProviderRegistry providers,
+            Clock clock,
+            int maxAttempts,
+            long budgetMillis) {
+        this.ledger = ledger;
+        this.penalties = penalties;
+        this.providers = providers;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+    }
+
+    public <T> Future<Served<T>> run(List<Candidate> candidates, ChatRequest request, Dispatch<T> dispatch) {
+        return new Walk<>(candidates, request, dispatch).next(0);
+    }
+
+    private final class Walk<T> {
+        private final List<Candidate> candidates;
+        private final ChatRequest request;
+        private final Dispatch<T> dispatch;
+        private final long started = System.nanoTime();
+        private int failures;
+        private UpstreamFailure lastFailure;
+        private long shortestWaitNanos = Long.MAX_VALUE;
+
+        Walk(List<Candidate> candidates, ChatRequest request, Dispatch<T> dispatch) {
+            this.candidates = candidates;
+            this.request = request;
+            this.dispatch = dispatch;
+        }
+
+        Future<Served<T>> next(int index) {
+            if (index >= candidates.size() || failures >= maxAttempts || System.nanoTime() - started > budgetNanos) {
+                return Future.failedFuture(exhausted());
+            }
+            Candidate candidate = candidates.get(index);
+            long benchedForMillis = penalties.benchedUntilMillis(candidate.scope()) - clock.millis();
+            if (benchedForMillis > 0) {
+                noteWait(TimeUnit.MILLISECONDS.toNanos(benchedForMillis));
+                return next(index + 1);
+            }
+            return ledger.reserve(candidate.scope(), candidate.limits(), request.promptTokens())
+                    .compose(admission -> admission.isGranted()
+                            ? attempt(index, candidate, admission)
+                            : skipFull(index, admission));
+        }
+
+        private Future<Served<T>> skipFull(int index, Admission admission) {
+            noteWait(admission.retryAfterNanos());
+            return next(index + 1);
+        }
+
+        private Future<Served<T>> attempt(int index, Candidate candidate, Admission admission) {
+            ProviderCall call = new ProviderCall(
+                    request.body(), candidate.model().upstreamModel(), candidate.key(), request.includeUsage());
+            return dispatch.call(providers.get(candidate.provider()), call)
+                    .transform(outcome -> {
+                        if (outcome.succeeded()) {
+                            penalties.success(candidate.target(), candidate.scope());
+                            return Future.succeededFuture(
+                                    new Served<>(candidate, outcome.result(), admission.reservation(), failures));
+                        }
+                        UpstreamFailure failure = outcome.cause() instanceof UpstreamFailure f
+                                ? f
+                                : UpstreamFailure.of(UpstreamFailure.Kind.CONNECTION, outcome.cause().toString());
+                        ledger.refundTokens(admission.reservation());
+                        if (!failure.retryable()) {
+                            return Future.failedFuture(failure);
+                        }
+                        failures++;
+                        lastFailure = failure;
+                        LOG.debug("attempt on {} failed: {}", candidate.target(), failure.getMessage());
+                        return penalties.failure(
+                                        candidate.target(), candidate.scope(), reason(failure), failure.retryAfterMillis())
+                                .transform(ignored -> next(index + 1));
+                    });
+        }
+
+        private void noteWait(long nanos) {
+            shortestWaitNanos = Math.min(shortestWaitNanos, nanos);
+        }
+
+        private GatewayError exhausted() {
+            if (lastFailure == null) {
+                long seconds = shortestWaitNanos == Long.MAX_VALUE
+                        ? 60
+                        : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(shortestWaitNanos + 999_999_999L));
+                return GatewayError.poolExhausted(seconds);
+            }
+            boolean timedOut = lastFailure.kind() == UpstreamFailure.Kind.TIMEOUT;
+            return new GatewayError(
+                    timedOut ? 504 : 502,
+                    "server_error",
+                    timedOut ? "upstream_timeout" : "upstream_error",
+                    null,
+                    failures + " upstream attempt(s) failed; the last: " + lastFailure.getMessage() + ".",
+                    0);
+        }
+    }
+
+    private static PenaltyReason reason(UpstreamFailure failure) {
+        return switch (failure.kind()) {
+            case RATE_LIMITED -> PenaltyReason.RATE_LIMITED;
+            case KEY_REJECTED -> PenaltyReason.KEY_REJECTED;
+            default -> PenaltyReason.FAILED;
+        };
+    }
+}
