@@ -45,7 +45,7 @@ public final class ChatRequestParser {
                 root.path("response_format").path("type").asText("text").startsWith("json"),
                 usesImages(messages),
                 session,
-                session != null && (sessionId != null || hasAssistantTurn));
+                session != null && (usable(sessionId) || hasAssistantTurn));
     }
 
     private static ObjectNode object(Buffer body) {
@@ -120,9 +120,13 @@ public final class ChatRequestParser {
         return false;
     }
 
+    private static boolean usable(String sessionId) {
+        return sessionId != null && !sessionId.isBlank() && sessionId.length() <= MAX_SESSION_ID;
+    }
+
     /** An explicit session id wins; otherwise the conversation is known by its system and first user turn. */
     private static String sessionHash(String sessionId, JsonNode messages) {
-        if (sessionId != null && !sessionId.isBlank() && sessionId.length() <= MAX_SESSION_ID) {
+        if (usable(sessionId)) {
             return Secret.sha256Hex("session:" + sessionId);
         }
         StringBuilder opening = new StringBuilder("conversation:");

@@ -47,7 +47,9 @@ public final class ClientKeys {
     }
 
     private static byte[] digestOf(ClientKeyConfig config) {
-        String hex = config.hash() != null ? config.hash().substring("sha256:".length()) : Secret.sha256Hex(config.key());
+        String hex = config.hash() != null && !config.hash().isEmpty()
+                ? config.hash().substring("sha256:".length())
+                : Secret.sha256Hex(config.key());
         return HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
     }
 

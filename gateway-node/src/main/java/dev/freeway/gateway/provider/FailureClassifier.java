@@ -47,17 +47,22 @@ public final class FailureClassifier {
         return UpstreamFailure.of(Kind.CONNECTION, provider + " failed (" + error.getClass().getSimpleName() + ")");
     }
 
-    /** Retry-After as delta seconds or an HTTP date; 0 when absent or unreadable. */
+    /** A provider asking for more than a day is benched for a day; daily quotas reset within it. */
+    private static final long MAX_RETRY_AFTER_MILLIS = 86_400_000L;
+
+    /** Retry-After as delta seconds or an HTTP date, at most a day; 0 when absent or unreadable. */
     static long retryAfterMillis(String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }
         try {
-            return Math.max(0, (long) (Double.parseDouble(value.trim()) * 1_000));
+            double seconds = Double.parseDouble(value.trim());
+            return Double.isNaN(seconds) ? 0 : (long) Math.max(0, Math.min(MAX_RETRY_AFTER_MILLIS, seconds * 1_000));
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(0, at.toInstant().toEpochMilli() - System.currentTimeMillis());
+                long millis = at.toInstant().toEpochMilli() - System.currentTimeMillis();
+                return Math.max(0, Math.min(MAX_RETRY_AFTER_MILLIS, millis));
             } catch (DateTimeParseException notDate) {
                 return 0;
             }

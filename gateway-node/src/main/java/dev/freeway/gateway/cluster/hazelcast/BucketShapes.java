@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Bucket shapes that match how providers count. A per-minute limit refills in whole intervals, not
- * greedily, because a greedy refill would admit close to twice the limit inside one sliding minute.
- * Daily limits refill at the next UTC midnight, when most providers reset them.
+ * Bucket shapes that match how providers count: fixed windows aligned to the clock. A per-minute
+ * limit refills whole at each minute boundary, not greedily and not from the bucket's creation:
+ * either would let two of Freeway's windows overlap one provider window and admit close to twice
+ * the limit in it. Daily limits refill at UTC midnight, when most providers reset them.
  */
 final class BucketShapes {
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -34,7 +35,10 @@ final class BucketShapes {
     private BucketConfiguration shape(long perMinute, long perDay) {
         ConfigurationBuilder builder = BucketConfiguration.builder();
         if (perMinute > 0) {
-            builder.addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, MINUTE).id("minute"));
+            Instant nextMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(MINUTE);
+            builder.addLimit(limit -> limit.capacity(perMinute)
+                    .refillIntervallyAligned(perMinute, MINUTE, nextMinute)
+                    .id("minute"));
         }
         if (perDay > 0) {
             Instant midnight = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(DAY);

@@ -71,7 +71,7 @@ public final class PenaltyUpdate implements EntryProcessor<String, long[], long[
         }
         if (baseBenchMillis > 0) {
             long bench = Math.max(retryAfterMillis, baseBenchMillis << Math.min(next[STRIKES], MAX_DOUBLINGS));
-            next[BENCHED_UNTIL] = Math.max(next[BENCHED_UNTIL], nowMillis + bench);
+            next[BENCHED_UNTIL] = Math.max(next[BENCHED_UNTIL], saturatedAdd(nowMillis, bench));
             next[STRIKES]++;
         }
         if (resetStrikes) {
@@ -80,6 +80,11 @@ public final class PenaltyUpdate implements EntryProcessor<String, long[], long[
         next[VERSION]++;
         entry.setValue(next);
         return next;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     @Override
