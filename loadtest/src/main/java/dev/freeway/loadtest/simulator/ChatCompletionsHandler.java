@@ -1,0 +1,173 @@
+package dev.freeway.loadtest.simulator;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code POST /v1/chat/completions}: authenticate, validate, inject the configured failure, apply the rate
+ * limits, then answer after the configured latency. Shared by all server instances, so it keeps no
+ * per-connection state.
+ */
+final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
+    private static final String BEARER = "Bearer ";
+    private static final String JSON = "application/json";
+    /** Events a {@link FailureMode#STREAM_CUT} stream gets out before the connection drops. */
+    private static final int CUT_STREAM_EVENTS = 2;
+
+    private final Vertx vertx;
+    private final SimulatorOptions options;
+    private final Behaviour behaviour;
+    private final RateLimiter limiter;
+    private final SimulatorStats stats;
+    private final AtomicLong sequence = new AtomicLong();
+
+    ChatCompletionsHandler(
+            Vertx vertx, SimulatorOptions options, Behaviour behaviour, RateLimiter limiter, SimulatorStats stats) {
+        this.vertx = vertx;
+        this.options = options;
+        this.behaviour = behaviour;
+        this.limiter = limiter;
+        this.stats = stats;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        stats.recordStart();
+        InFlight inFlight = new InFlight();
+        request.response().endHandler(inFlight).closeHandler(inFlight);
+        request.body().onSuccess(body -> respond(request, body));
+    }
+
+    private void respond(HttpServerRequest request, Buffer body) {
+        HttpServerResponse response = request.response();
+        String key = bearerKey(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (key == null) {
+            sendError(response, OpenAiError.MISSING_KEY);
+            return;
+        }
+        stats.recordKey(key);
+        ChatRequest chat;
+        try {
+            chat = ChatRequest.parse(body, options.models().get(0));
+        } catch (InvalidRequestException e) {
+            sendError(response, e.error());
+            return;
+        }
+        // Client errors are answered at once; latency stands for model time, so it delays only the rest.
+        switch (behaviour.nextFailure()) {
+            case NONE -> answer(request, key, chat);
+            case ALWAYS_429 -> rateLimited(response, limiter.exhausted());
+            case BAD_REQUEST_400 -> sendError(response, OpenAiError.INVALID_VALUE);
+            case ERROR_500 -> afterLatency(response, () -> sendError(response, OpenAiError.SERVER_ERROR));
+            case ERROR_503 -> afterLatency(response, () -> sendError(response, OpenAiError.OVERLOADED));
+            case RESET -> afterLatency(response, () -> drop(request));
+            case HANG -> stats.recordStatus(0);
+            case MALFORMED ->
+                afterLatency(response, () -> {
+                    Buffer complete = ChatJson.completion(reply(chat));
+                    send(response, 200, complete.getBuffer(0, complete.length() / 2));
+                });
+            case STREAM_CUT ->
+                afterLatency(response, () -> {
+                    if (chat.stream()) {
+                        stream(request, chat, CUT_STREAM_EVENTS);
+                    } else {
+                        drop(request);
+                    }
+                });
+        }
+    }
+
+    private void answer(HttpServerRequest request, String key, ChatRequest chat) {
+        HttpServerResponse response = request.response();
+        RateDecision decision = limiter.acquire(key);
+        if (!decision.allowed()) {
+            rateLimited(response, decision);
+            return;
+        }
+        decision.writeHeaders(response.headers());
+        afterLatency(response, () -> {
+            if (chat.stream()) {
+                stream(request, chat, SseStream.COMPLETE);
+            } else {
+                // Counted before the bytes leave, so a client that has its answer also sees it counted.
+                stats.recordSuccess();
+                send(response, 200, ChatJson.completion(reply(chat)));
+            }
+        });
+    }
+
+    private ChatReply reply(ChatRequest chat) {
+        long created = options.clock().millis() / 1000;
+        return ChatReply.answer(chat, options.name(), sequence.incrementAndGet(), created);
+    }
+
+    private void stream(HttpServerRequest request, ChatRequest chat, int cutAfter) {
+        stats.recordStatus(200);
+        long interval = options.streamChunkInterval().toMillis();
+        new SseStream(vertx, request, reply(chat), chat.includeUsage(), interval, cutAfter, stats::recordSuccess)
+                .start();
+    }
+
+    private void rateLimited(HttpServerResponse response, RateDecision decision) {
+        decision.writeHeaders(response.headers());
+        long retryAfter = options.retryAfterSeconds() > 0 ? options.retryAfterSeconds() : decision.resetSeconds();
+        response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        sendError(response, OpenAiError.RATE_LIMITED);
+    }
+
+    /** Runs {@code action} after the current latency, unless the client has given up by then. */
+    private void afterLatency(HttpServerResponse response, Runnable action) {
+        long millis = behaviour.latencyMillis();
+        if (millis == 0) {
+            action.run();
+            return;
+        }
+        vertx.setTimer(millis, timer -> {
+            if (!response.closed()) {
+                action.run();
+            }
+        });
+    }
+
+    private void drop(HttpServerRequest request) {
+        stats.recordStatus(0);
+        request.connection().close();
+    }
+
+    private void sendError(HttpServerResponse response, OpenAiError error) {
+        send(response, error.status(), error.body());
+    }
+
+    private void send(HttpServerResponse response, int status, Buffer body) {
+        stats.recordStatus(status);
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
+    }
+
+    private static String bearerKey(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String key = authorization.substring(BEARER.length()).trim();
+        return key.isEmpty() ? null : key;
+    }
+
+    /** Ends the request's in-flight period exactly once, whether the response ends or the connection drops first. */
+    private final class InFlight implements Handler<Void> {
+        /** Only touched on the connection's event loop. */
+        private boolean over;
+
+        @Override
+        public void handle(Void ignored) {
+            if (!over) {
+                over = true;
+                stats.recordFinish();
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.freeway.loadtest.simulator;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SocketAddress;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake OpenAI-compatible upstream with real rate-limit behaviour and injectable failures. Start it
+ * in-process for gateway tests or through {@link SimulatorMain} for benchmarks. The start methods block,
+ * so call them from a test or main thread, never from an event loop.
+ */
+public final class ProviderSimulator implements AutoCloseable {
+    /**
+     * Vert.x gives every server on port 0 its own random port, so the instances listen on a shared random
+     * port instead; a fresh id per simulator keeps simulators on one Vert.x apart.
+     */
+    private static final AtomicInteger SHARED_RANDOM_PORT_IDS = new AtomicInteger();
+
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final SimulatorOptions options;
+    private final Behaviour behaviour;
+    private final SimulatorStats stats;
+    private final Runnable reset;
+    private final String deploymentId;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ProviderSimulator(
+            Vertx vertx,
+            boolean ownsVertx,
+            SimulatorOptions options,
+            Behaviour behaviour,
+            SimulatorStats stats,
+            Runnable reset,
+            String deploymentId,
+            int port) {
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.options = options;
+        this.behaviour = behaviour;
+        this.stats = stats;
+        this.reset = reset;
+        this.deploymentId = deploymentId;
+        this.port = port;
+    }
+
+    /** Starts on a Vert.x instance of its own, which {@link #close()} closes. */
+    public static ProviderSimulator start(SimulatorOptions options) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            return start(vertx, true, options);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** Starts on the caller's Vert.x instance, which {@link #close()} leaves running. */
+    public static ProviderSimulator start(Vertx vertx, SimulatorOptions options) {
+        return start(vertx, false, options);
+    }
+
+    private static ProviderSimulator start(Vertx vertx, boolean ownsVertx, SimulatorOptions options) {
+        Behaviour behaviour = new Behaviour(options.failureMode(), options.latency());
+        RateLimiter limiter = new RateLimiter(options.rpm(), options.rpd(), options.clock());
+        SimulatorStats stats = new SimulatorStats();
+        Runnable reset = () -> {
+            stats.reset();
+            limiter.reset();
+        };
+        SimulatorRouter router = new SimulatorRouter(
+                new ChatCompletionsHandler(vertx, options, behaviour, limiter, stats),
+                stats,
+                reset,
+                options.name(),
+                options.models(),
+                options.clock().millis() / 1000);
+        HttpServerOptions server = new HttpServerOptions()
+                // HTTP/1.1 only: with h2c multiplexing, RESET and STREAM_CUT would kill unrelated requests.
+                .setHttp2ClearTextEnabled(false)
+                // Clients that send large prompts with "Expect: 100-continue" would otherwise stall.
+                .setHandle100ContinueAutomatically(true);
+        SocketAddress address = options.port() == 0
+                ? SocketAddress.sharedRandomPort(SHARED_RANDOM_PORT_IDS.incrementAndGet(), options.host())
+                : SocketAddress.inetSocketAddress(options.port(), options.host());
+        AtomicInteger port = new AtomicInteger();
+        String deploymentId;
+        try {
+            deploymentId = vertx.deployVerticle(
+                            () -> new SimulatorVerticle(server, address, router, port::set),
+                            new DeploymentOptions().setInstances(options.instances()))
+                    .await();
+        } catch (Exception e) {
+            // await() rethrows checked causes such as BindException undeclared; callers get one unchecked type.
+            throw new IllegalStateException("simulator " + options.name() + " cannot listen on " + address, e);
+        }
+        return new ProviderSimulator(vertx, ownsVertx, options, behaviour, stats, reset, deploymentId, port.get());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://" + options.host() + ":" + port + "/v1";
+    }
+
+    /** The live counters. */
+    public SimulatorStats stats() {
+        return stats;
+    }
+
+    public void failureMode(FailureMode mode) {
+        behaviour.failureMode(mode);
+    }
+
+    /** The next {@code count} requests fail with {@code mode}; then the failure mode applies again. */
+    public void failNext(FailureMode mode, int count) {
+        behaviour.failNext(mode, count);
+    }
+
+    public void latency(Duration latency) {
+        behaviour.latency(latency);
+    }
+
+    /** Zeroes the counters and empties every rate window. */
+    public void reset() {
+        reset.run();
+    }
+
+    /** Stops listening and closes every connection, which also releases hanging requests. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (ownsVertx) {
+            vertx.close().await();
+        } else {
+            vertx.undeploy(deploymentId).await();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.freeway.loadtest.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Start-up configuration of a {@link ProviderSimulator}. Zero means "off" for limits, delays and
+ * {@code retryAfterSeconds} (then Retry-After counts down to the window reset); port 0 picks a free port.
+ */
+public record SimulatorOptions(
+        String host,
+        int port,
+        int rpm,
+        int rpd,
+        Duration latency,
+        Duration streamChunkInterval,
+        FailureMode failureMode,
+        int retryAfterSeconds,
+        String name,
+        List<String> models,
+        int instances,
+        Clock clock) {
+
+    public SimulatorOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(streamChunkInterval, "streamChunkInterval");
+        Objects.requireNonNull(failureMode, "failureMode");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(clock, "clock");
+        models = List.copyOf(models);
+        requireAtLeast("port", port, 0);
+        requireAtLeast("rpm", rpm, 0);
+        requireAtLeast("rpd", rpd, 0);
+        requireAtLeast("retryAfterSeconds", retryAfterSeconds, 0);
+        requireAtLeast("instances", instances, 1);
+        if (port > 65535) {
+            throw new IllegalArgumentException("port must be at most 65535, got " + port);
+        }
+        if (latency.isNegative() || streamChunkInterval.isNegative()) {
+            throw new IllegalArgumentException("latency and streamChunkInterval must not be negative");
+        }
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("models must not be empty");
+        }
+    }
+
+    public static SimulatorOptions defaults() {
+        return new SimulatorOptions(
+                "127.0.0.1",
+                0,
+                0,
+                0,
+                Duration.ZERO,
+                Duration.ZERO,
+                FailureMode.NONE,
+                0,
+                "sim",
+                List.of("sim-model"),
+                1,
+                Clock.systemUTC());
+    }
+
+    public SimulatorOptions withHost(String host) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withPort(int port) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withRpm(int rpm) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withRpd(int rpd) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withLatency(Duration latency) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withStreamChunkInterval(Duration streamChunkInterval) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withFailureMode(FailureMode failureMode) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withRetryAfterSeconds(int retryAfterSeconds) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withName(String name) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withModels(List<String> models) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withInstances(int instances) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    public SimulatorOptions withClock(Clock clock) {
+        return new SimulatorOptions(
+                host,
+                port,
+                rpm,
+                rpd,
+                latency,
+                streamChunkInterval,
+                failureMode,
+                retryAfterSeconds,
+                name,
+                models,
+                instances,
+                clock);
+    }
+
+    private static void requireAtLeast(String field, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + " must be at least " + min + ", got " + value);
+        }
+    }
+}
