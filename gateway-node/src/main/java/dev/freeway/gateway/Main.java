@@ -71,7 +71,8 @@ public final class Main {
     private static void shutdown(Vertx vertx, GatewayNode node) {
         LOG.info("draining");
         try {
-            node.stop().eventually(vertx::close).toCompletionStage().toCompletableFuture().get(DRAIN_SECONDS, TimeUnit.SECONDS);
+            node.stop().toCompletionStage().toCompletableFuture().get(DRAIN_SECONDS, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(DRAIN_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("shutdown did not finish within {} s", DRAIN_SECONDS);
         }

@@ -100,7 +100,7 @@ public final class GatewayNode {
     }
 
     /**
-     * Drains and leaves: readiness turns false, the servers stop accepting and finish what they
+     * Drains and leaves (the caller closes Vert.x afterwards, from outside its event loops): readiness turns false, the servers stop accepting and finish what they
      * serve, then the member leaves the cluster gracefully so its partitions migrate first.
      */
     public Future<Void> stop() {
