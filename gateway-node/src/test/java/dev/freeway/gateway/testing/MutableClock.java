@@ -19,6 +19,10 @@ public final class MutableClock extends Clock {
         return new MutableClock(Instant.parse(isoInstant));
     }
 
+    public void set(Instant instant) {
+        nanos.set(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
+    }
+
     public void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }
