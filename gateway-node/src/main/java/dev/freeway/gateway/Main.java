@@ -59,7 +59,9 @@ public final class Main {
                     .toCompletableFuture()
                     .get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.error("start-up failed: {}", e.getCause() == null ? e.toString() : e.getCause().toString());
+            LOG.error(
+                    "start-up failed: {}",
+                    e.getCause() == null ? e.toString() : e.getCause().toString());
             vertx.close();
             System.exit(1);
             return;

@@ -41,7 +41,8 @@ public final class ChatCompletionsHandler {
     private void respond(RoutingContext ctx, ChatRequest request, Served<ChatResult> served) {
         HttpServerResponse response = ctx.response();
         routingHeaders(response, served);
-        response.putHeader("content-type", "application/json").end(served.result().body());
+        response.putHeader("content-type", "application/json")
+                .end(served.result().body());
         flow.finish(request, served, served.result().usage());
     }
 

@@ -76,7 +76,8 @@ public final class ChatRequestParser {
             JsonNode role = message.get("role");
             if (role == null || !role.isTextual() || !ROLES.contains(role.textValue())) {
                 throw GatewayError.invalidRequest(
-                        path + ".role", path + ".role must be one of " + ROLES.stream().sorted().toList());
+                        path + ".role",
+                        path + ".role must be one of " + ROLES.stream().sorted().toList());
             }
             JsonNode content = message.get("content");
             boolean contentOk = content == null || content.isNull() || content.isTextual() || content.isArray();
@@ -101,7 +102,9 @@ public final class ChatRequestParser {
 
     private static void nonNegativeInt(ObjectNode root, String name) {
         JsonNode value = root.get(name);
-        if (value != null && !value.isNull() && (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0)) {
+        if (value != null
+                && !value.isNull()
+                && (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0)) {
             throw GatewayError.invalidRequest(name, "'" + name + "' must be a non-negative integer");
         }
     }
@@ -133,7 +136,10 @@ public final class ChatRequestParser {
         for (JsonNode message : messages) {
             String role = message.path("role").asText();
             if (role.equals("system") || role.equals("developer") || role.equals("user")) {
-                opening.append(role).append('\u0000').append(message.path("content")).append('\u0000');
+                opening.append(role)
+                        .append('\u0000')
+                        .append(message.path("content"))
+                        .append('\u0000');
             }
             if (role.equals("user")) {
                 return Secret.sha256Hex(opening.toString());

@@ -36,13 +36,14 @@ public final class ErrorMapper {
         }
         int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
         return switch (status) {
-            case 413 -> new GatewayError(
-                    413, "invalid_request_error", "request_too_large", null, "Request body is too large.", 0);
+            case 413 ->
+                new GatewayError(
+                        413, "invalid_request_error", "request_too_large", null, "Request body is too large.", 0);
             case 400 -> GatewayError.invalidRequest(null, "Malformed request.");
             case 401 -> GatewayError.invalidKey();
             case 404 -> new GatewayError(404, "invalid_request_error", "not_found", null, "Unknown route.", 0);
-            case 405 -> new GatewayError(
-                    405, "invalid_request_error", "method_not_allowed", null, "Method not allowed.", 0);
+            case 405 ->
+                new GatewayError(405, "invalid_request_error", "method_not_allowed", null, "Method not allowed.", 0);
             default -> internal(ctx, failure);
         };
     }
@@ -51,7 +52,9 @@ public final class ErrorMapper {
         LOG.error(
                 "request {} failed unexpectedly ({})",
                 ctx.<String>get(RequestIds.KEY),
-                failure == null ? "status " + ctx.statusCode() : failure.getClass().getName());
+                failure == null
+                        ? "status " + ctx.statusCode()
+                        : failure.getClass().getName());
         return new GatewayError(500, "server_error", "internal_error", null, "Internal gateway error.", 0);
     }
 }

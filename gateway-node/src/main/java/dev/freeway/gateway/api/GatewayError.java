@@ -49,8 +49,8 @@ public final class GatewayError extends RuntimeException {
                 "rate_limit_error",
                 "rate_limit_exceeded",
                 null,
-                "Every provider that can serve this request is at its rate limit; retry after "
-                        + retryAfterSeconds + " s.",
+                "Every provider that can serve this request is at its rate limit; retry after " + retryAfterSeconds
+                        + " s.",
                 retryAfterSeconds);
     }
 

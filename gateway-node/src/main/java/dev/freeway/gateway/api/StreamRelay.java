@@ -68,9 +68,15 @@ final class StreamRelay implements StreamSink {
     public void fail(UpstreamFailure failure) {
         if (finish(Usage.UNKNOWN)) {
             GatewayError error = new GatewayError(
-                    502, "server_error", "upstream_stream_broken", null,
-                    "The provider's stream broke off: " + failure.getMessage() + ".", 0);
-            response.end(Buffer.buffer("data: ").appendBuffer(error.toJson().toBuffer()).appendString("\n\n"));
+                    502,
+                    "server_error",
+                    "upstream_stream_broken",
+                    null,
+                    "The provider's stream broke off: " + failure.getMessage() + ".",
+                    0);
+            response.end(Buffer.buffer("data: ")
+                    .appendBuffer(error.toJson().toBuffer())
+                    .appendString("\n\n"));
         }
     }
 

@@ -23,11 +23,14 @@ final class UpstreamErrors {
         try {
             JsonObject sent = failure.body() == null ? null : failure.body().toJsonObject();
             if (sent != null && sent.getValue("error") instanceof JsonObject error && error.containsKey("message")) {
-                return new JsonObject().put("error", new JsonObject()
-                        .put("message", error.getValue("message"))
-                        .put("type", error.getValue("type", "invalid_request_error"))
-                        .put("param", error.getValue("param"))
-                        .put("code", error.getValue("code")));
+                return new JsonObject()
+                        .put(
+                                "error",
+                                new JsonObject()
+                                        .put("message", error.getValue("message"))
+                                        .put("type", error.getValue("type", "invalid_request_error"))
+                                        .put("param", error.getValue("param"))
+                                        .put("code", error.getValue("code")));
             }
         } catch (DecodeException | ClassCastException notJson) {
             // fall through to a wrapped error

@@ -52,5 +52,4 @@ public final class ClientKeys {
                 : Secret.sha256Hex(config.key());
         return HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
     }
-
 }

@@ -15,6 +15,11 @@ public record Candidate(String provider, ModelConfig model, Secret key, Limits l
     static Candidate of(String provider, ModelConfig model, Secret key) {
         String target = provider + "/" + model.id();
         return new Candidate(
-                provider, model, key, Limits.of(model.limits()), target, provider + "#" + key.fingerprint() + "/" + model.id());
+                provider,
+                model,
+                key,
+                Limits.of(model.limits()),
+                target,
+                provider + "#" + key.fingerprint() + "/" + model.id());
     }
 }

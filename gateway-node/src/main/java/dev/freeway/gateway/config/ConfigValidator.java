@@ -67,7 +67,8 @@ final class ConfigValidator {
             problems.add(path + ".timeouts: every timeout must be positive");
         }
         for (Map.Entry<String, String> header : provider.headers().entrySet()) {
-            if (header.getKey().equalsIgnoreCase("authorization") || header.getValue().matches("(?s).*[\r\n].*")) {
+            if (header.getKey().equalsIgnoreCase("authorization")
+                    || header.getValue().matches("(?s).*[\r\n].*")) {
                 problems.add(path + ".headers." + header.getKey() + ": not allowed (credentials go in keys)");
             }
         }

@@ -15,7 +15,9 @@ public record ProviderConfig(
 
     public ProviderConfig {
         format = format == null ? "openai" : format;
-        keys = keys == null ? List.of() : keys.stream().filter(k -> k != null && !k.isBlank()).toList();
+        keys = keys == null
+                ? List.of()
+                : keys.stream().filter(k -> k != null && !k.isBlank()).toList();
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         timeouts = timeouts == null ? TimeoutsConfig.defaults() : timeouts;
     }

@@ -38,7 +38,8 @@ public final class GatewayNode {
     private final AtomicInteger port;
     private String deployment;
 
-    private GatewayNode(Vertx vertx, HazelcastCluster cluster, HttpClient upstreams, HealthChecks health, AtomicInteger port) {
+    private GatewayNode(
+            Vertx vertx, HazelcastCluster cluster, HttpClient upstreams, HealthChecks health, AtomicInteger port) {
         this.vertx = vertx;
         this.cluster = cluster;
         this.upstreams = upstreams;
@@ -55,7 +56,10 @@ public final class GatewayNode {
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 
         HttpClient upstreams = vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setDecompressionSupported(true))
+                .with(new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setTcpNoDelay(true)
+                        .setDecompressionSupported(true))
                 .with(new PoolOptions().setHttp1MaxSize(256))
                 .build();
         Map<String, ProviderFactory> formats =
@@ -83,7 +87,8 @@ public final class GatewayNode {
                 ? config.server().instances()
                 : Runtime.getRuntime().availableProcessors();
         return vertx.deployVerticle(
-                        () -> new HttpVerticle(routes, config.server().host(), config.server().port(), port),
+                        () -> new HttpVerticle(
+                                routes, config.server().host(), config.server().port(), port),
                         new DeploymentOptions().setInstances(instances))
                 .map(id -> {
                     node.deployment = id;

@@ -35,7 +35,8 @@ public final class FailureClassifier {
         if (error instanceof UpstreamFailure failure) {
             return failure;
         }
-        if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {
+        if (error instanceof TimeoutException
+                || error.getClass().getSimpleName().contains("Timeout")) {
             return UpstreamFailure.of(Kind.TIMEOUT, provider + " timed out");
         }
         if (error instanceof ConnectException || error instanceof UnknownHostException) {
@@ -44,7 +45,8 @@ public final class FailureClassifier {
         if (error instanceof HttpClosedException || error instanceof VertxException) {
             return UpstreamFailure.of(Kind.CONNECTION, provider + " closed the connection");
         }
-        return UpstreamFailure.of(Kind.CONNECTION, provider + " failed (" + error.getClass().getSimpleName() + ")");
+        return UpstreamFailure.of(
+                Kind.CONNECTION, provider + " failed (" + error.getClass().getSimpleName() + ")");
     }
 
     /** A provider asking for more than a day is benched for a day; daily quotas reset within it. */

@@ -17,7 +17,8 @@ public final class ProviderRegistry {
 
     public static ProviderRegistry build(Map<String, ProviderConfig> providers, Map<String, ProviderFactory> formats) {
         Map<String, Provider> byId = new HashMap<>();
-        providers.forEach((id, config) -> byId.put(id, formats.get(config.format()).create(id, config)));
+        providers.forEach(
+                (id, config) -> byId.put(id, formats.get(config.format()).create(id, config)));
         return new ProviderRegistry(Map.copyOf(byId));
     }
 

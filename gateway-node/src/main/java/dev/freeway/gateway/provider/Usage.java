@@ -10,7 +10,9 @@ public record Usage(long promptTokens, long completionTokens) {
         if (usage == null || !usage.isObject()) {
             return UNKNOWN;
         }
-        return new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+        return new Usage(
+                usage.path("prompt_tokens").asLong(0),
+                usage.path("completion_tokens").asLong(0));
     }
 
     public boolean known() {

@@ -57,7 +57,8 @@ public final class ChatCompletionFlow {
             return Future.failedFuture(e);
         }
         return pinned(request)
-                .map(pin -> pin.map(target -> Planner.preferPinned(planned, target)).orElse(planned))
+                .map(pin ->
+                        pin.map(target -> Planner.preferPinned(planned, target)).orElse(planned))
                 .compose(ordered -> failover.run(ordered, request, dispatch));
     }
 

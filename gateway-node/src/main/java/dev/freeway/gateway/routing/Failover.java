@@ -76,9 +76,8 @@ public final class Failover {
                 return next(index + 1);
             }
             return ledger.reserve(candidate.scope(), candidate.limits(), request.promptTokens())
-                    .compose(admission -> admission.isGranted()
-                            ? attempt(index, candidate, admission)
-                            : skipFull(index, admission));
+                    .compose(admission ->
+                            admission.isGranted() ? attempt(index, candidate, admission) : skipFull(index, admission));
         }
 
         private Future<Served<T>> skipFull(int index, Admission admission) {
@@ -89,27 +88,27 @@ public final class Failover {
         private Future<Served<T>> attempt(int index, Candidate candidate, Admission admission) {
             ProviderCall call = new ProviderCall(
                     request.body(), candidate.model().upstreamModel(), candidate.key(), request.includeUsage());
-            return dispatch.call(providers.get(candidate.provider()), call)
-                    .transform(outcome -> {
-                        if (outcome.succeeded()) {
-                            penalties.success(candidate.target(), candidate.scope());
-                            return Future.succeededFuture(
-                                    new Served<>(candidate, outcome.result(), admission.reservation(), failures));
-                        }
-                        UpstreamFailure failure = outcome.cause() instanceof UpstreamFailure f
-                                ? f
-                                : UpstreamFailure.of(UpstreamFailure.Kind.CONNECTION, outcome.cause().toString());
-                        ledger.refundTokens(admission.reservation());
-                        if (!failure.retryable()) {
-                            return Future.failedFuture(failure);
-                        }
-                        failures++;
-                        lastFailure = failure;
-                        LOG.debug("attempt on {} failed: {}", candidate.target(), failure.getMessage());
-                        return penalties.failure(
-                                        candidate.target(), candidate.scope(), reason(failure), failure.retryAfterMillis())
-                                .transform(ignored -> next(index + 1));
-                    });
+            return dispatch.call(providers.get(candidate.provider()), call).transform(outcome -> {
+                if (outcome.succeeded()) {
+                    penalties.success(candidate.target(), candidate.scope());
+                    return Future.succeededFuture(
+                            new Served<>(candidate, outcome.result(), admission.reservation(), failures));
+                }
+                UpstreamFailure failure = outcome.cause() instanceof UpstreamFailure f
+                        ? f
+                        : UpstreamFailure.of(
+                                UpstreamFailure.Kind.CONNECTION, outcome.cause().toString());
+                ledger.refundTokens(admission.reservation());
+                if (!failure.retryable()) {
+                    return Future.failedFuture(failure);
+                }
+                failures++;
+                lastFailure = failure;
+                LOG.debug("attempt on {} failed: {}", candidate.target(), failure.getMessage());
+                return penalties
+                        .failure(candidate.target(), candidate.scope(), reason(failure), failure.retryAfterMillis())
+                        .transform(ignored -> next(index + 1));
+            });
         }
 
         private void noteWait(long nanos) {

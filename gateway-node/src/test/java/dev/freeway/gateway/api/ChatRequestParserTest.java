@@ -74,12 +74,14 @@ class ChatRequestParserTest {
 
         @Test
         void a_missing_model() {
-            assertThat(rejection("{\"messages\":[" + USER_HI + "]}").getString("param")).isEqualTo("model");
+            assertThat(rejection("{\"messages\":[" + USER_HI + "]}").getString("param"))
+                    .isEqualTo("model");
         }
 
         @Test
         void a_blank_or_non_string_model() {
-            assertThat(rejection("{\"model\":\" \",\"messages\":[" + USER_HI + "]}").getString("param"))
+            assertThat(rejection("{\"model\":\" \",\"messages\":[" + USER_HI + "]}")
+                            .getString("param"))
                     .isEqualTo("model");
             assertThat(rejection("{\"model\":7,\"messages\":[" + USER_HI + "]}").getString("param"))
                     .isEqualTo("model");
@@ -87,9 +89,11 @@ class ChatRequestParserTest {
 
         @Test
         void empty_or_missing_messages() {
-            assertThat(rejection("{\"model\":\"m\",\"messages\":[]}").getString("param")).isEqualTo("messages");
+            assertThat(rejection("{\"model\":\"m\",\"messages\":[]}").getString("param"))
+                    .isEqualTo("messages");
             assertThat(rejection("{\"model\":\"m\"}").getString("param")).isEqualTo("messages");
-            assertThat(rejection("{\"model\":\"m\",\"messages\":\"hi\"}").getString("param")).isEqualTo("messages");
+            assertThat(rejection("{\"model\":\"m\",\"messages\":\"hi\"}").getString("param"))
+                    .isEqualTo("messages");
         }
 
         @Test
@@ -107,12 +111,14 @@ class ChatRequestParserTest {
 
         @Test
         void a_missing_role() {
-            assertThat(rejection(chat("{\"content\":\"x\"}")).getString("param")).isEqualTo("messages[0].role");
+            assertThat(rejection(chat("{\"content\":\"x\"}")).getString("param"))
+                    .isEqualTo("messages[0].role");
         }
 
         @Test
         void content_that_is_neither_string_nor_array() {
-            assertThat(rejection(chat("{\"role\":\"user\",\"content\":{\"text\":\"x\"}}")).getString("param"))
+            assertThat(rejection(chat("{\"role\":\"user\",\"content\":{\"text\":\"x\"}}"))
+                            .getString("param"))
                     .isEqualTo("messages[0].content");
         }
 
@@ -125,9 +131,11 @@ class ChatRequestParserTest {
 
         @Test
         void negative_or_fractional_token_limits() {
-            assertThat(rejection("{\"model\":\"m\",\"max_tokens\":-1,\"messages\":[" + USER_HI + "]}").getString("param"))
+            assertThat(rejection("{\"model\":\"m\",\"max_tokens\":-1,\"messages\":[" + USER_HI + "]}")
+                            .getString("param"))
                     .isEqualTo("max_tokens");
-            assertThat(rejection("{\"model\":\"m\",\"max_tokens\":1.5,\"messages\":[" + USER_HI + "]}").getString("param"))
+            assertThat(rejection("{\"model\":\"m\",\"max_tokens\":1.5,\"messages\":[" + USER_HI + "]}")
+                            .getString("param"))
                     .isEqualTo("max_tokens");
             assertThat(rejection("{\"model\":\"m\",\"max_completion_tokens\":-5,\"messages\":[" + USER_HI + "]}")
                             .getString("param"))
@@ -136,7 +144,8 @@ class ChatRequestParserTest {
 
         @Test
         void tools_that_are_not_an_array() {
-            assertThat(rejection("{\"model\":\"m\",\"tools\":{},\"messages\":[" + USER_HI + "]}").getString("param"))
+            assertThat(rejection("{\"model\":\"m\",\"tools\":{},\"messages\":[" + USER_HI + "]}")
+                            .getString("param"))
                     .isEqualTo("tools");
         }
 
@@ -176,7 +185,8 @@ class ChatRequestParserTest {
 
         @Test
         void a_null_stream_flag_as_not_streaming() {
-            assertThat(parse("{\"model\":\"m\",\"stream\":null,\"messages\":[" + USER_HI + "]}").stream()).isFalse();
+            assertThat(parse("{\"model\":\"m\",\"stream\":null,\"messages\":[" + USER_HI + "]}").stream())
+                    .isFalse();
         }
 
         @Test
@@ -185,13 +195,17 @@ class ChatRequestParserTest {
                     + "\"messages\":[" + USER_HI + "]}";
 
             assertThat(parse(withTools).needsTools()).isTrue();
-            assertThat(parse("{\"model\":\"m\",\"tools\":[],\"messages\":[" + USER_HI + "]}").needsTools()).isFalse();
+            assertThat(parse("{\"model\":\"m\",\"tools\":[],\"messages\":[" + USER_HI + "]}")
+                            .needsTools())
+                    .isFalse();
         }
 
         @Test
         void needs_json_from_a_json_response_format() {
-            String object = "{\"model\":\"m\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[" + USER_HI + "]}";
-            String schema = "{\"model\":\"m\",\"response_format\":{\"type\":\"json_schema\"},\"messages\":[" + USER_HI + "]}";
+            String object =
+                    "{\"model\":\"m\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[" + USER_HI + "]}";
+            String schema =
+                    "{\"model\":\"m\",\"response_format\":{\"type\":\"json_schema\"},\"messages\":[" + USER_HI + "]}";
             String text = "{\"model\":\"m\",\"response_format\":{\"type\":\"text\"},\"messages\":[" + USER_HI + "]}";
 
             assertThat(parse(object).needsJson()).isTrue();
@@ -246,7 +260,9 @@ class ChatRequestParserTest {
 
         @Test
         void the_session_hash_is_a_hash_not_the_text() {
-            assertThat(parse(chat(SYSTEM, USER_HI)).sessionHash()).matches("[0-9a-f]{64}").doesNotContain("Be brief");
+            assertThat(parse(chat(SYSTEM, USER_HI)).sessionHash())
+                    .matches("[0-9a-f]{64}")
+                    .doesNotContain("Be brief");
         }
 
         @Test
@@ -256,7 +272,8 @@ class ChatRequestParserTest {
             ChatRequest third = parse(chat(SYSTEM, USER_HI), "session-2");
 
             assertThat(one.sessionHash()).isEqualTo(other.sessionHash()).isNotEqualTo(third.sessionHash());
-            assertThat(one.sessionHash()).isNotEqualTo(parse(chat(SYSTEM, USER_HI)).sessionHash());
+            assertThat(one.sessionHash())
+                    .isNotEqualTo(parse(chat(SYSTEM, USER_HI)).sessionHash());
         }
 
         @Test

@@ -13,10 +13,11 @@ class ClientKeysTest {
     /** SHA-256("abc"), the FIPS 180-2 test vector. */
     private static final String SHA256_OF_ABC =
             "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
     private static final String ALPHA_KEY = "sk-alpha-client-key-0001";
 
-    private final ClientKeys keys = ClientKeys.from(List.of(
-            new ClientKeyConfig(ALPHA_KEY, null, "alpha"), new ClientKeyConfig(null, SHA256_OF_ABC, "beta")));
+    private final ClientKeys keys = ClientKeys.from(
+            List.of(new ClientKeyConfig(ALPHA_KEY, null, "alpha"), new ClientKeyConfig(null, SHA256_OF_ABC, "beta")));
 
     @Test
     void maps_a_plain_key_to_its_team() {
@@ -44,13 +45,14 @@ class ClientKeysTest {
     @Test
     void does_not_accept_the_stored_hash_itself_as_a_key() {
         assertThat(keys.authenticate(SHA256_OF_ABC)).isEmpty();
-        assertThat(keys.authenticate(SHA256_OF_ABC.substring("sha256:".length()))).isEmpty();
+        assertThat(keys.authenticate(SHA256_OF_ABC.substring("sha256:".length())))
+                .isEmpty();
     }
 
     @Test
     void still_finds_the_team_when_the_same_digest_is_listed_twice() {
-        ClientKeys twice = ClientKeys.from(List.of(
-                new ClientKeyConfig("abc", null, "beta"), new ClientKeyConfig(null, SHA256_OF_ABC, "beta")));
+        ClientKeys twice = ClientKeys.from(
+                List.of(new ClientKeyConfig("abc", null, "beta"), new ClientKeyConfig(null, SHA256_OF_ABC, "beta")));
 
         assertThat(twice.authenticate("abc")).contains(new Team("beta"));
         assertThat(twice.size()).isEqualTo(2);
@@ -58,8 +60,8 @@ class ClientKeysTest {
 
     @Test
     void a_digest_listed_for_two_teams_still_authenticates_as_one_of_them() {
-        ClientKeys twice = ClientKeys.from(List.of(
-                new ClientKeyConfig("abc", null, "alpha"), new ClientKeyConfig(null, SHA256_OF_ABC, "beta")));
+        ClientKeys twice = ClientKeys.from(
+                List.of(new ClientKeyConfig("abc", null, "alpha"), new ClientKeyConfig(null, SHA256_OF_ABC, "beta")));
 
         assertThat(twice.authenticate("abc")).get().isIn(new Team("alpha"), new Team("beta"));
     }

@@ -85,7 +85,9 @@ class ConfigLoaderEnvInterpolationTest {
     private static ConfigException failureOf(String name, Map<String, String> env) {
         Path file = fixture("config/invalid/" + name);
         ConfigException failure = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(env).load(file));
-        assertThat(failure).as("loading %s should fail with a ConfigException", name).isNotNull();
+        assertThat(failure)
+                .as("loading %s should fail with a ConfigException", name)
+                .isNotNull();
         return failure;
     }
 

@@ -37,10 +37,7 @@ class ConfigLoaderFullFixtureTest {
                 .extracting(ClientKeyConfig::key, ClientKeyConfig::hash, ClientKeyConfig::team)
                 .containsExactly(
                         tuple("sk-test-client-key-0001", null, "alpha"),
-                        tuple(
-                                null,
-                                "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-                                "beta"));
+                        tuple(null, "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "beta"));
     }
 
     @Test
@@ -94,9 +91,7 @@ class ConfigLoaderFullFixtureTest {
         assertThat(config.models())
                 .extracting(ModelConfig::provider, ModelConfig::id)
                 .containsExactly(
-                        tuple("groq", "llama-3.3-70b"),
-                        tuple("local", "llama-3.3-70b"),
-                        tuple("local", "sim-model"));
+                        tuple("groq", "llama-3.3-70b"), tuple("local", "llama-3.3-70b"), tuple("local", "sim-model"));
     }
 
     @Test

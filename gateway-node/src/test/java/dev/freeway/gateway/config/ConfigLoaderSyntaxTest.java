@@ -69,7 +69,9 @@ class ConfigLoaderSyntaxTest {
 
     private ConfigException failureOf(Path file) {
         ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
-        assertThat(failure).as("loading %s should fail with a ConfigException", file).isNotNull();
+        assertThat(failure)
+                .as("loading %s should fail with a ConfigException", file)
+                .isNotNull();
         return failure;
     }
 

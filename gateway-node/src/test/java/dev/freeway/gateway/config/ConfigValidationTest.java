@@ -54,7 +54,8 @@ class ConfigValidationTest {
 
     @Test
     void rejects_a_client_key_entry_with_both_key_and_hash() {
-        assertThat(problemsOf("key-and-hash.yaml")).containsExactly("auth.client_keys[0]: set exactly one of key or hash");
+        assertThat(problemsOf("key-and-hash.yaml"))
+                .containsExactly("auth.client_keys[0]: set exactly one of key or hash");
     }
 
     @Test
@@ -65,7 +66,8 @@ class ConfigValidationTest {
 
     @Test
     void rejects_a_client_key_shorter_than_16_characters() {
-        assertThat(problemsOf("short-key.yaml")).containsExactly("auth.client_keys[0].key: must be at least 16 characters");
+        assertThat(problemsOf("short-key.yaml"))
+                .containsExactly("auth.client_keys[0].key: must be at least 16 characters");
     }
 
     @Test
@@ -130,7 +132,9 @@ class ConfigValidationTest {
     private ConfigException failureOf(String name) {
         Path file = fixture("config/invalid/" + name);
         ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
-        assertThat(failure).as("loading %s should fail with a ConfigException", name).isNotNull();
+        assertThat(failure)
+                .as("loading %s should fail with a ConfigException", name)
+                .isNotNull();
         return failure;
     }
 

@@ -25,7 +25,8 @@ class ShippedConfigTest {
             assertThat(key.team()).isEqualTo("default");
         });
         assertThat(config.providers()).containsOnlyKeys("groq", "cerebras", "gemini", "simulator");
-        assertThat(config.providers().values()).allSatisfy(p -> assertThat(p.keys()).isEmpty());
+        assertThat(config.providers().values())
+                .allSatisfy(p -> assertThat(p.keys()).isEmpty());
         assertThat(config.providers().get("simulator").baseUrl()).isEqualTo("http://127.0.0.1:9000/v1");
         assertThat(config.models()).isNotEmpty();
     }
@@ -59,8 +60,8 @@ class ShippedConfigTest {
 
     @Test
     void the_commented_example_names_its_missing_variables() {
-        ConfigException failure = catchThrowableOfType(
-                ConfigException.class, () -> new ConfigLoader(Map.of()).load(EXAMPLE));
+        ConfigException failure =
+                catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(Map.of()).load(EXAMPLE));
 
         assertThat(failure).isNotNull();
         assertThat(failure.problems())

@@ -41,8 +41,10 @@ class ChatCompletionsIT {
 
     @BeforeAll
     void start() {
-        alpha = ProviderSimulator.start(SimulatorOptions.defaults().withName("alpha").withClock(clock));
-        beta = ProviderSimulator.start(SimulatorOptions.defaults().withName("beta").withClock(clock));
+        alpha = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("alpha").withClock(clock));
+        beta = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("beta").withClock(clock));
         node = TestNode.start(
                 TestConfigs.builder()
                         .provider("alpha", alpha.baseUrl(), "alpha-key-0001")
@@ -68,27 +70,36 @@ class ChatCompletionsIT {
 
     @Test
     void answers_a_non_streaming_request_with_routing_headers() {
-        HttpResponseFor<ChatCompletion> raw =
-                client.chat().completions().withRawResponse().create(ask("auto", "What is Freeway?").build());
+        HttpResponseFor<ChatCompletion> raw = client.chat()
+                .completions()
+                .withRawResponse()
+                .create(ask("auto", "What is Freeway?").build());
 
         ChatCompletion completion = raw.parse();
         assertThat(completion.choices().get(0).message().content()).hasValue("Hello from alpha: What is Freeway?");
         assertThat(completion.usage()).isPresent();
         assertThat(raw.headers().values("X-Routed-Via")).containsExactly("alpha/chat-large");
         assertThat(raw.headers().values("X-Fallback-Attempts")).containsExactly("0");
-        assertThat(raw.headers().values("X-Request-Id")).singleElement().asString().isNotBlank();
+        assertThat(raw.headers().values("X-Request-Id"))
+                .singleElement()
+                .asString()
+                .isNotBlank();
         assertThat(alpha.stats().requestsByKey()).containsKey("alpha-key-0001");
     }
 
     @Test
     void serves_a_model_id_from_every_provider_and_pins_provider_slash_model() {
-        HttpResponseFor<ChatCompletion> pinned =
-                client.chat().completions().withRawResponse().create(ask("beta/chat-large", "pin me").build());
+        HttpResponseFor<ChatCompletion> pinned = client.chat()
+                .completions()
+                .withRawResponse()
+                .create(ask("beta/chat-large", "pin me").build());
         assertThat(pinned.headers().values("X-Routed-Via")).containsExactly("beta/chat-large");
         assertThat(pinned.parse().choices().get(0).message().content()).hasValue("Hello from beta: pin me");
 
-        HttpResponseFor<ChatCompletion> small =
-                client.chat().completions().withRawResponse().create(ask("chat-small", "small").build());
+        HttpResponseFor<ChatCompletion> small = client.chat()
+                .completions()
+                .withRawResponse()
+                .create(ask("chat-small", "small").build());
         assertThat(small.headers().values("X-Routed-Via")).containsExactly("beta/chat-small");
     }
 
@@ -110,21 +121,25 @@ class ChatCompletionsIT {
         }
         assertThat(text.toString()).startsWith("Hello from alpha: Stream this please");
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.usage()).isEmpty());
-        assertThat(chunks.get(chunks.size() - 1).choices().get(0).finishReason()).isPresent();
+        assertThat(chunks.get(chunks.size() - 1).choices().get(0).finishReason())
+                .isPresent();
     }
 
     @Test
     void streams_the_usage_chunk_only_when_the_client_asks_for_it() {
         ChatCompletionCreateParams params = ask("auto", "count my tokens")
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .streamOptions(
+                        ChatCompletionStreamOptions.builder().includeUsage(true).build())
                 .build();
         List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+        try (StreamResponse<ChatCompletionChunk> stream =
+                client.chat().completions().createStreaming(params)) {
             stream.stream().forEach(chunks::add);
         }
         ChatCompletionChunk last = chunks.get(chunks.size() - 1);
         assertThat(last.choices()).isEmpty();
-        assertThat(last.usage()).hasValueSatisfying(usage -> assertThat(usage.promptTokens()).isPositive());
+        assertThat(last.usage())
+                .hasValueSatisfying(usage -> assertThat(usage.promptTokens()).isPositive());
     }
 
     @Test
@@ -143,7 +158,8 @@ class ChatCompletionsIT {
                 .completions()
                 .create(ask("auto", "Weather in Paris?").addTool(weather).build());
 
-        var call = completion.choices().get(0).message().toolCalls().orElseThrow().get(0);
+        var call =
+                completion.choices().get(0).message().toolCalls().orElseThrow().get(0);
         assertThat(call.asFunction().function().name()).isEqualTo("get_weather");
         assertThat(call.asFunction().function().arguments()).contains("Paris");
         assertThat(completion.choices().get(0).finishReason()).hasToString("tool_calls");
@@ -151,11 +167,13 @@ class ChatCompletionsIT {
         StringBuilder arguments = new StringBuilder();
         try (StreamResponse<ChatCompletionChunk> stream = client.chat()
                 .completions()
-                .createStreaming(ask("auto", "Weather in Paris?").addTool(weather).build())) {
+                .createStreaming(
+                        ask("auto", "Weather in Paris?").addTool(weather).build())) {
             stream.stream()
                     .flatMap(chunk -> chunk.choices().stream())
                     .flatMap(choice -> choice.delta().toolCalls().stream().flatMap(List::stream))
-                    .forEach(delta -> delta.function().flatMap(f -> f.arguments()).ifPresent(arguments::append));
+                    .forEach(delta ->
+                            delta.function().flatMap(f -> f.arguments()).ifPresent(arguments::append));
         }
         assertThat(arguments.toString()).isEqualTo(call.asFunction().function().arguments());
     }

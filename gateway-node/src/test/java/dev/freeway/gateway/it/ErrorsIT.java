@@ -82,7 +82,10 @@ class ErrorsIT {
     }
 
     private static ChatCompletionCreateParams ask(String model) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage("hello").build();
+        return ChatCompletionCreateParams.builder()
+                .model(model)
+                .addUserMessage("hello")
+                .build();
     }
 
     private String chatUrl() {
@@ -93,7 +96,8 @@ class ErrorsIT {
     void rejects_a_wrong_client_key_with_401() {
         long before = okay.stats().totalRequests();
         UnauthorizedException e = catchThrowableOfType(
-                UnauthorizedException.class, () -> node.client("sk-not-a-real-key-000").chat().completions().create(ask("plain")));
+                UnauthorizedException.class,
+                () -> node.client("sk-not-a-real-key-000").chat().completions().create(ask("plain")));
         assertThat(e.statusCode()).isEqualTo(401);
         assertThat(e.code()).contains("invalid_api_key");
         assertThat(okay.stats().totalRequests()).isEqualTo(before);
@@ -101,8 +105,8 @@ class ErrorsIT {
 
     @Test
     void rejects_an_unknown_model_with_404_model_not_found() {
-        NotFoundException e =
-                catchThrowableOfType(NotFoundException.class, () -> client.chat().completions().create(ask("gpt-9")));
+        NotFoundException e = catchThrowableOfType(
+                NotFoundException.class, () -> client.chat().completions().create(ask("gpt-9")));
         assertThat(e.code()).contains("model_not_found");
         assertThat(e.param()).contains("model");
     }
@@ -149,8 +153,8 @@ class ErrorsIT {
     @Test
     void answers_429_with_retry_after_only_when_the_whole_pool_is_exhausted() {
         client.chat().completions().create(ask("scarce"));
-        RateLimitException e =
-                catchThrowableOfType(RateLimitException.class, () -> client.chat().completions().create(ask("scarce")));
+        RateLimitException e = catchThrowableOfType(
+                RateLimitException.class, () -> client.chat().completions().create(ask("scarce")));
         assertThat(e.headers().values("Retry-After")).containsExactly("60");
         assertThat(e.code()).contains("rate_limit_exceeded");
         assertThat(okay.stats().rateLimited()).isZero();
@@ -158,8 +162,8 @@ class ErrorsIT {
 
     @Test
     void answers_502_naming_the_last_upstream_reason_when_every_attempt_failed() {
-        InternalServerException e =
-                catchThrowableOfType(InternalServerException.class, () -> client.chat().completions().create(ask("doomed")));
+        InternalServerException e = catchThrowableOfType(
+                InternalServerException.class, () -> client.chat().completions().create(ask("doomed")));
         assertThat(e.statusCode()).isEqualTo(502);
         assertThat(e.code()).contains("upstream_error");
         assertThat(e.getMessage()).contains("2 upstream attempt(s) failed").contains("HTTP 503");
@@ -179,8 +183,8 @@ class ErrorsIT {
     @Test
     void passes_a_provider_verdict_on_the_request_through_without_failing_over() {
         long okayBefore = okay.stats().totalRequests();
-        BadRequestException e =
-                catchThrowableOfType(BadRequestException.class, () -> client.chat().completions().create(ask("picky")));
+        BadRequestException e = catchThrowableOfType(
+                BadRequestException.class, () -> client.chat().completions().create(ask("picky")));
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.code()).contains("invalid_value");
         assertThat(okay.stats().totalRequests()).isEqualTo(okayBefore);
@@ -188,7 +192,9 @@ class ErrorsIT {
 
     @Test
     void health_endpoints_answer_without_a_key() {
-        assertThat(RawHttp.get("http://127.0.0.1:" + node.port() + "/health/live").statusCode()).isEqualTo(200);
+        assertThat(RawHttp.get("http://127.0.0.1:" + node.port() + "/health/live")
+                        .statusCode())
+                .isEqualTo(200);
         HttpResponse<String> ready = RawHttp.get("http://127.0.0.1:" + node.port() + "/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(ready.body()).getString("status")).isEqualTo("UP");

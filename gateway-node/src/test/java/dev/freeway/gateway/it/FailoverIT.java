@@ -40,8 +40,10 @@ class FailoverIT {
 
     @BeforeAll
     void start() {
-        flaky = ProviderSimulator.start(SimulatorOptions.defaults().withName("flaky").withClock(clock));
-        steady = ProviderSimulator.start(SimulatorOptions.defaults().withName("steady").withClock(clock));
+        flaky = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("flaky").withClock(clock));
+        steady = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("steady").withClock(clock));
         node = TestNode.start(
                 TestConfigs.builder()
                         .timeouts(1_000, 400, 400)
@@ -69,7 +71,10 @@ class FailoverIT {
     }
 
     private static ChatCompletionCreateParams ask(String text) {
-        return ChatCompletionCreateParams.builder().model("m").addUserMessage(text).build();
+        return ChatCompletionCreateParams.builder()
+                .model("m")
+                .addUserMessage(text)
+                .build();
     }
 
     @ParameterizedTest
@@ -78,7 +83,8 @@ class FailoverIT {
             names = {"ALWAYS_429", "ERROR_500", "ERROR_503", "RESET", "HANG", "MALFORMED"})
     void a_failed_attempt_moves_on_to_the_next_candidate(FailureMode mode) {
         flaky.failNext(mode, 1);
-        HttpResponseFor<ChatCompletion> raw = client.chat().completions().withRawResponse().create(ask("plain " + mode));
+        HttpResponseFor<ChatCompletion> raw =
+                client.chat().completions().withRawResponse().create(ask("plain " + mode));
 
         assertThat(raw.statusCode()).isEqualTo(200);
         assertThat(raw.headers().values("X-Routed-Via")).containsExactly("steady/m");
@@ -99,7 +105,8 @@ class FailoverIT {
         assertThat(raw.headers().values("X-Fallback-Attempts")).containsExactly("1");
         StringBuilder text = new StringBuilder();
         try (StreamResponse<ChatCompletionChunk> stream = raw.parse()) {
-            stream.stream().forEach(c -> c.choices().forEach(ch -> ch.delta().content().ifPresent(text::append)));
+            stream.stream()
+                    .forEach(c -> c.choices().forEach(ch -> ch.delta().content().ifPresent(text::append)));
         }
         assertThat(text.toString()).isEqualTo("Hello from steady: stream " + mode);
     }

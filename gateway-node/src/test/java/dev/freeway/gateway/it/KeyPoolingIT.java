@@ -34,14 +34,20 @@ class KeyPoolingIT {
     }
 
     private ProviderSimulator simulator(String name, int rpm, FailureMode mode) {
-        ProviderSimulator simulator = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName(name).withRpm(rpm).withClock(clock).withFailureMode(mode));
+        ProviderSimulator simulator = ProviderSimulator.start(SimulatorOptions.defaults()
+                .withName(name)
+                .withRpm(rpm)
+                .withClock(clock)
+                .withFailureMode(mode));
         simulators.add(simulator);
         return simulator;
     }
 
     private static ChatCompletionCreateParams ask() {
-        return ChatCompletionCreateParams.builder().model("m").addUserMessage("hi").build();
+        return ChatCompletionCreateParams.builder()
+                .model("m")
+                .addUserMessage("hi")
+                .build();
     }
 
     @Test
@@ -58,8 +64,8 @@ class KeyPoolingIT {
         for (int i = 0; i < 4; i++) {
             client.chat().completions().create(ask());
         }
-        RateLimitException e =
-                catchThrowableOfType(RateLimitException.class, () -> client.chat().completions().create(ask()));
+        RateLimitException e = catchThrowableOfType(
+                RateLimitException.class, () -> client.chat().completions().create(ask()));
 
         assertThat(e.statusCode()).isEqualTo(429);
         assertThat(pooled.stats().requestsByKey())
@@ -72,15 +78,20 @@ class KeyPoolingIT {
     void stops_after_max_attempts_failed_calls() {
         TestConfigs config = TestConfigs.builder().routing(new RoutingConfig(2, null, null, null, null, null));
         for (int i = 0; i < 3; i++) {
-            config.provider("down" + i, simulator("down" + i, 0, FailureMode.ERROR_500).baseUrl(), "down-key-000" + i)
+            config.provider(
+                            "down" + i,
+                            simulator("down" + i, 0, FailureMode.ERROR_500).baseUrl(),
+                            "down-key-000" + i)
                     .model("m", "down" + i, 90 - i);
         }
         node = TestNode.start(config.build(), clock);
 
         InternalServerException e = catchThrowableOfType(
-                InternalServerException.class, () -> node.client().chat().completions().create(ask()));
+                InternalServerException.class,
+                () -> node.client().chat().completions().create(ask()));
 
         assertThat(e.statusCode()).isEqualTo(502);
-        assertThat(simulators.stream().map(s -> s.stats().totalRequests()).toList()).containsExactly(1L, 1L, 0L);
+        assertThat(simulators.stream().map(s -> s.stats().totalRequests()).toList())
+                .containsExactly(1L, 1L, 0L);
     }
 }

@@ -40,7 +40,8 @@ class PenaltyIT {
                 .withFailureMode(FailureMode.ALWAYS_429)
                 .withRetryAfterSeconds(5)
                 .withClock(clock));
-        healthy = ProviderSimulator.start(SimulatorOptions.defaults().withName("healthy").withClock(clock));
+        healthy = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("healthy").withClock(clock));
         node = TestNode.start(
                 TestConfigs.builder()
                         .provider("throttled", throttled.baseUrl(), "throttled-key-1")
@@ -63,7 +64,10 @@ class PenaltyIT {
         return client.chat()
                 .completions()
                 .withRawResponse()
-                .create(ChatCompletionCreateParams.builder().model("auto").addUserMessage("hi").build());
+                .create(ChatCompletionCreateParams.builder()
+                        .model("auto")
+                        .addUserMessage("hi")
+                        .build());
     }
 
     @Test

@@ -35,8 +35,10 @@ class RateLimitIT {
 
     @Test
     void a_5_rpm_provider_gets_at_most_5_of_12_requests_and_answers_no_429() {
-        limited = ProviderSimulator.start(SimulatorOptions.defaults().withName("limited").withRpm(5).withClock(clock));
-        unlimited = ProviderSimulator.start(SimulatorOptions.defaults().withName("unlimited").withClock(clock));
+        limited = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("limited").withRpm(5).withClock(clock));
+        unlimited = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("unlimited").withClock(clock));
         node = TestNode.start(
                 TestConfigs.builder()
                         .provider("limited", limited.baseUrl(), "limited-key-01")
@@ -68,8 +70,10 @@ class RateLimitIT {
 
     @Test
     void capacity_returns_at_the_next_minute_window() {
-        limited = ProviderSimulator.start(SimulatorOptions.defaults().withName("limited").withRpm(2).withClock(clock));
-        unlimited = ProviderSimulator.start(SimulatorOptions.defaults().withName("unlimited").withClock(clock));
+        limited = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("limited").withRpm(2).withClock(clock));
+        unlimited = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("unlimited").withClock(clock));
         node = TestNode.start(
                 TestConfigs.builder()
                         .provider("limited", limited.baseUrl(), "limited-key-01")
@@ -79,8 +83,10 @@ class RateLimitIT {
                         .build(),
                 clock);
         OpenAIClient client = node.client();
-        ChatCompletionCreateParams params =
-                ChatCompletionCreateParams.builder().model("shared").addUserMessage("hi").build();
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model("shared")
+                .addUserMessage("hi")
+                .build();
 
         for (int i = 0; i < 3; i++) {
             client.chat().completions().create(params);

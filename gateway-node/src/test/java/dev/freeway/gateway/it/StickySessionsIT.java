@@ -29,8 +29,10 @@ class StickySessionsIT {
 
     @BeforeAll
     void start() {
-        first = ProviderSimulator.start(SimulatorOptions.defaults().withName("first").withClock(clock));
-        second = ProviderSimulator.start(SimulatorOptions.defaults().withName("second").withClock(clock));
+        first = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("first").withClock(clock));
+        second = ProviderSimulator.start(
+                SimulatorOptions.defaults().withName("second").withClock(clock));
         node = TestNode.start(
                 TestConfigs.builder()
                         .provider("first", first.baseUrl(), "first-key-0001")
@@ -50,11 +52,20 @@ class StickySessionsIT {
     }
 
     private String routedVia(ChatCompletionCreateParams params) {
-        return client.chat().completions().withRawResponse().create(params).headers().values("X-Routed-Via").get(0);
+        return client.chat()
+                .completions()
+                .withRawResponse()
+                .create(params)
+                .headers()
+                .values("X-Routed-Via")
+                .get(0);
     }
 
     private static ChatCompletionCreateParams opening(String question) {
-        return ChatCompletionCreateParams.builder().model("duo").addUserMessage(question).build();
+        return ChatCompletionCreateParams.builder()
+                .model("duo")
+                .addUserMessage(question)
+                .build();
     }
 
     private static ChatCompletionCreateParams followUp(String question) {
@@ -69,11 +80,15 @@ class StickySessionsIT {
     @Test
     void a_conversation_stays_on_its_model_until_the_pin_expires() {
         assertThat(routedVia(opening("warm-up"))).isEqualTo("first/duo");
-        assertThat(routedVia(opening("conversation A"))).as("first is at its limit").isEqualTo("second/duo");
+        assertThat(routedVia(opening("conversation A")))
+                .as("first is at its limit")
+                .isEqualTo("second/duo");
 
         clock.advance(Duration.ofSeconds(60));
         assertThat(routedVia(followUp("conversation A"))).as("pinned").isEqualTo("second/duo");
-        assertThat(routedVia(opening("conversation B"))).as("a new conversation ranks by score").isEqualTo("first/duo");
+        assertThat(routedVia(opening("conversation B")))
+                .as("a new conversation ranks by score")
+                .isEqualTo("first/duo");
 
         clock.advance(Duration.ofMinutes(31));
         assertThat(routedVia(followUp("conversation A"))).as("pin expired").isEqualTo("first/duo");

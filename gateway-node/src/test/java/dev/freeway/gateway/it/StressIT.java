@@ -36,8 +36,10 @@ class StressIT {
         ProviderSimulator[] simulators = new ProviderSimulator[3];
         TestConfigs config = TestConfigs.builder();
         for (int i = 0; i < 3; i++) {
-            simulators[i] = ProviderSimulator.start(
-                    SimulatorOptions.defaults().withName(names[i]).withRpm(rpm[i]).withClock(clock));
+            simulators[i] = ProviderSimulator.start(SimulatorOptions.defaults()
+                    .withName(names[i])
+                    .withRpm(rpm[i])
+                    .withClock(clock));
             config.provider(names[i], simulators[i].baseUrl(), names[i] + "-key-0001")
                     .model("model-" + i, names[i], 70 - 10 * i, TestConfigs.rpm(rpm[i]));
         }
@@ -66,7 +68,9 @@ class StressIT {
         } finally {
             List.of(simulators).forEach(ProviderSimulator::close);
         }
-        long upstream429 = List.of(simulators).stream().mapToLong(s -> s.stats().rateLimited()).sum();
+        long upstream429 = List.of(simulators).stream()
+                .mapToLong(s -> s.stats().rateLimited())
+                .sum();
         System.out.printf(
                 "stress: %d/100 succeeded, %d client-facing 429, %d upstream 429, distribution %s%n",
                 succeeded, clientFacing429, upstream429, distribution);

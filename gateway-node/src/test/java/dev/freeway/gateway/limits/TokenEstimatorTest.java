@@ -87,7 +87,8 @@ class TokenEstimatorTest {
         JsonNode messages = json("[{\"role\":\"user\",\"content\":\"abcd\"}]");
 
         assertThat(TokenEstimator.promptTokens(messages, null)).isEqualTo(1 + 4);
-        assertThat(TokenEstimator.promptTokens(messages, NullNode.getInstance())).isEqualTo(1 + 4);
+        assertThat(TokenEstimator.promptTokens(messages, NullNode.getInstance()))
+                .isEqualTo(1 + 4);
     }
 
     @Test

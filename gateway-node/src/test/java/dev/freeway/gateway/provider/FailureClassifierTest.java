@@ -49,12 +49,14 @@ class FailureClassifierTest {
     void reads_retry_after_whatever_the_header_case() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("RETRY-AFTER", "3");
 
-        assertThat(FailureClassifier.fromStatus(429, headers, BODY, "groq").retryAfterMillis()).isEqualTo(3_000);
+        assertThat(FailureClassifier.fromStatus(429, headers, BODY, "groq").retryAfterMillis())
+                .isEqualTo(3_000);
     }
 
     @Test
     void parses_retry_after_as_an_http_date() {
-        String inTwoMinutes = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        String inTwoMinutes =
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120).format(DateTimeFormatter.RFC_1123_DATE_TIME);
 
         assertThat(rateLimited(inTwoMinutes).retryAfterMillis()).isBetween(100_000L, 120_000L);
     }
@@ -67,7 +69,9 @@ class FailureClassifierTest {
         assertThat(rateLimited("-5").retryAfterMillis()).isZero();
         assertThat(rateLimited("soon").retryAfterMillis()).isZero();
         assertThat(rateLimited("NaN").retryAfterMillis()).isZero();
-        assertThat(rateLimited("Infinity").retryAfterMillis()).as("capped at a day").isEqualTo(86_400_000L);
+        assertThat(rateLimited("Infinity").retryAfterMillis())
+                .as("capped at a day")
+                .isEqualTo(86_400_000L);
         assertThat(rateLimited("1e17").retryAfterMillis()).isEqualTo(86_400_000L);
         assertThat(rateLimited("").retryAfterMillis()).isZero();
         assertThat(status(429).retryAfterMillis()).isZero();
@@ -121,9 +125,11 @@ class FailureClassifierTest {
 
     @Test
     void maps_a_refused_connection_to_connection() {
-        assertThat(FailureClassifier.fromThrowable(new ConnectException("refused"), "groq").kind())
+        assertThat(FailureClassifier.fromThrowable(new ConnectException("refused"), "groq")
+                        .kind())
                 .isEqualTo(Kind.CONNECTION);
-        assertThat(FailureClassifier.fromThrowable(new UnknownHostException("api.groq.com"), "groq").kind())
+        assertThat(FailureClassifier.fromThrowable(new UnknownHostException("api.groq.com"), "groq")
+                        .kind())
                 .isEqualTo(Kind.CONNECTION);
     }
 

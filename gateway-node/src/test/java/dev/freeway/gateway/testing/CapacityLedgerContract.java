@@ -83,10 +83,14 @@ public abstract class CapacityLedgerContract {
         String scope = scope();
         Limits limits = new Limits(5, 0, 100, 0);
         assertThat(reserve(scope, limits, 60).isGranted()).isTrue();
-        assertThat(reserve(scope, limits, 60).isGranted()).as("only 40 tokens left").isFalse();
+        assertThat(reserve(scope, limits, 60).isGranted())
+                .as("only 40 tokens left")
+                .isFalse();
         assertThat(reserve(scope, limits, 40).isGranted()).isTrue();
         for (int i = 0; i < 3; i++) {
-            assertThat(reserve(scope, limits, 0).isGranted()).as("the denied request was given back").isTrue();
+            assertThat(reserve(scope, limits, 0).isGranted())
+                    .as("the denied request was given back")
+                    .isTrue();
         }
         assertThat(reserve(scope, limits, 0).isGranted()).isFalse();
     }
@@ -104,14 +108,17 @@ public abstract class CapacityLedgerContract {
         await(ledger().settle(big.reservation(), 150));
         assertThat(reserve(other, limits, 1).isGranted()).as("overdrawn by 50").isFalse();
         clock.advance(Duration.ofSeconds(30));
-        assertThat(reserve(other, limits, 50).isGranted()).as("next window starts at -50").isTrue();
+        assertThat(reserve(other, limits, 50).isGranted())
+                .as("next window starts at -50")
+                .isTrue();
     }
 
     @Test
     void unlimited_scopes_are_always_granted() {
         String scope = scope();
         for (int i = 0; i < 100; i++) {
-            assertThat(reserve(scope, new Limits(0, 0, 0, 0), 1_000_000).isGranted()).isTrue();
+            assertThat(reserve(scope, new Limits(0, 0, 0, 0), 1_000_000).isGranted())
+                    .isTrue();
         }
     }
 }

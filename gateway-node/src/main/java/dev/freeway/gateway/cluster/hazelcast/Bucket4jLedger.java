@@ -52,10 +52,12 @@ final class Bucket4jLedger implements CapacityLedger {
                     if (reservation.tokens() == 0) {
                         return Future.succeededFuture(Admission.granted(reservation));
                     }
-                    return consumeTokens(reservation).compose(admission -> admission.isGranted()
-                            ? Future.succeededFuture(admission)
-                            : FutureBridge.toVertx(requests(scope, limits).addTokens(1))
-                                    .map(admission));
+                    return consumeTokens(reservation)
+                            .compose(admission -> admission.isGranted()
+                                    ? Future.succeededFuture(admission)
+                                    : FutureBridge.toVertx(
+                                                    requests(scope, limits).addTokens(1))
+                                            .map(admission));
                 });
     }
 
@@ -79,9 +81,7 @@ final class Bucket4jLedger implements CapacityLedger {
     }
 
     private static Admission admission(ConsumptionProbe probe, Reservation reservation) {
-        return probe.isConsumed()
-                ? Admission.granted(reservation)
-                : Admission.denied(probe.getNanosToWaitForRefill());
+        return probe.isConsumed() ? Admission.granted(reservation) : Admission.denied(probe.getNanosToWaitForRefill());
     }
 
     private AsyncBucketProxy requests(String scope, Limits limits) {

@@ -66,13 +66,14 @@ final class HzPenaltyBook implements PenaltyBook {
     @Override
     public Future<Void> success(String subject, String keySubject) {
         long now = clock.millis();
-        Future<Void> points = update(
-                subject, PenaltyUpdate.points(now, SUCCESS_MILLI_POINTS, CAP_MILLI_POINTS, decayMillisPerPoint));
+        Future<Void> points =
+                update(subject, PenaltyUpdate.points(now, SUCCESS_MILLI_POINTS, CAP_MILLI_POINTS, decayMillisPerPoint));
         long[] key = mirror.get(keySubject);
         if (key == null || key[STRIKES] == 0) {
             return points;
         }
-        return Future.all(points, update(keySubject, PenaltyUpdate.clearStreak(now))).mapEmpty();
+        return Future.all(points, update(keySubject, PenaltyUpdate.clearStreak(now)))
+                .mapEmpty();
     }
 
     private Future<Void> update(String key, PenaltyUpdate update) {

@@ -52,8 +52,9 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .compose(exchange -> {
                     HttpClientResponse response = exchange.response();
                     if (response.statusCode() != 200) {
-                        return response.body().compose(body -> Future.failedFuture(
-                                FailureClassifier.fromStatus(response.statusCode(), response.headers(), body, id)));
+                        return response.body()
+                                .compose(body -> Future.failedFuture(FailureClassifier.fromStatus(
+                                        response.statusCode(), response.headers(), body, id)));
                     }
                     exchange.request().idleTimeout(config.timeouts().idleMs());
                     return OpenAiStream.start(exchange.request(), response, call.clientWantsUsage(), id);

@@ -36,7 +36,8 @@ final class OpenAiStream implements UpstreamStream {
     private boolean ended;
     private UpstreamFailure failure;
 
-    private OpenAiStream(HttpClientRequest request, HttpClientResponse response, boolean clientWantsUsage, String provider) {
+    private OpenAiStream(
+            HttpClientRequest request, HttpClientResponse response, boolean clientWantsUsage, String provider) {
         this.request = request;
         this.response = response;
         this.clientWantsUsage = clientWantsUsage;
@@ -98,7 +99,10 @@ final class OpenAiStream implements UpstreamStream {
         if (data.contains("\"usage\"") && !keepAfterUsage(data)) {
             return;
         }
-        Buffer event = Buffer.buffer(data.length() + 8).appendString("data: ").appendString(data).appendString("\n\n");
+        Buffer event = Buffer.buffer(data.length() + 8)
+                .appendString("data: ")
+                .appendString(data)
+                .appendString("\n\n");
         if (first == null) {
             first = event;
             response.pause();

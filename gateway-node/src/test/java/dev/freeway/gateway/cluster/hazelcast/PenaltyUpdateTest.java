@@ -127,12 +127,14 @@ class PenaltyUpdateTest {
 
     @Test
     void a_longer_retry_after_wins_over_the_cooldown() {
-        assertThat(apply(PenaltyUpdate.bench(T0, COOLDOWN, 200_000))[BENCHED_UNTIL]).isEqualTo(T0 + 200_000);
+        assertThat(apply(PenaltyUpdate.bench(T0, COOLDOWN, 200_000))[BENCHED_UNTIL])
+                .isEqualTo(T0 + 200_000);
     }
 
     @Test
     void a_shorter_retry_after_does_not_shorten_the_cooldown() {
-        assertThat(apply(PenaltyUpdate.bench(T0, COOLDOWN, 1_000))[BENCHED_UNTIL]).isEqualTo(T0 + COOLDOWN);
+        assertThat(apply(PenaltyUpdate.bench(T0, COOLDOWN, 1_000))[BENCHED_UNTIL])
+                .isEqualTo(T0 + COOLDOWN);
     }
 
     @Test
@@ -145,7 +147,13 @@ class PenaltyUpdateTest {
 
         assertThat(durations)
                 .containsExactly(
-                        COOLDOWN, 2 * COOLDOWN, 4 * COOLDOWN, 8 * COOLDOWN, 16 * COOLDOWN, 16 * COOLDOWN, 16 * COOLDOWN);
+                        COOLDOWN,
+                        2 * COOLDOWN,
+                        4 * COOLDOWN,
+                        8 * COOLDOWN,
+                        16 * COOLDOWN,
+                        16 * COOLDOWN,
+                        16 * COOLDOWN);
         assertThat(entry.getValue()[STRIKES]).isEqualTo(7);
     }
 
@@ -171,7 +179,8 @@ class PenaltyUpdateTest {
         apply(PenaltyUpdate.clearStreak(T0));
 
         long later = T0 + 100_000_000;
-        assertThat(apply(PenaltyUpdate.bench(later, COOLDOWN, 0))[BENCHED_UNTIL]).isEqualTo(later + COOLDOWN);
+        assertThat(apply(PenaltyUpdate.bench(later, COOLDOWN, 0))[BENCHED_UNTIL])
+                .isEqualTo(later + COOLDOWN);
     }
 
     @Test
@@ -199,7 +208,8 @@ class PenaltyUpdateTest {
     void a_success_on_a_missing_or_fully_decayed_subject_is_a_no_op() {
         assertThat(add(T0, -1_000).isNoOpOn(null)).isTrue();
         assertThat(add(T0, -1_000).isNoOpOn(state(0, T0, 0, 0, 3))).isTrue();
-        assertThat(add(T0 + 3 * DECAY, -1_000).isNoOpOn(state(3_000, T0, 0, 0, 3))).isTrue();
+        assertThat(add(T0 + 3 * DECAY, -1_000).isNoOpOn(state(3_000, T0, 0, 0, 3)))
+                .isTrue();
     }
 
     @Test
