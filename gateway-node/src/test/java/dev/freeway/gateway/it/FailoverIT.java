@@ -10,17 +10,20 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.freeway.gateway.config.RoutingConfig;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.RawHttp;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.FailureMode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
 import dev.freeway.loadtest.simulator.SimulatorOptions;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -90,6 +93,22 @@ class FailoverIT {
         assertThat(raw.headers().values("X-Routed-Via")).containsExactly("steady/m");
         assertThat(raw.headers().values("X-Fallback-Attempts")).containsExactly("1");
         assertThat(raw.parse().choices().get(0).message().content()).hasValue("Hello from steady: plain " + mode);
+    }
+
+    @Test
+    void a_stream_that_breaks_after_its_first_event_ends_with_an_error_event_not_a_silent_cut() {
+        flaky.failNext(FailureMode.STREAM_CUT, 1);
+        long steadyBefore = steady.stats().totalRequests();
+        HttpResponse<String> response = RawHttp.post(
+                node.baseUrl() + "/chat/completions",
+                TestConfigs.CLIENT_KEY,
+                "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"cut\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-routed-via")).hasValue("flaky/m");
+        assertThat(response.body()).startsWith("data: {").doesNotContain("[DONE]");
+        assertThat(response.body()).contains("\"code\":\"upstream_stream_broken\"");
+        assertThat(steady.stats().totalRequests()).as("too late to fail over").isEqualTo(steadyBefore);
     }
 
     @ParameterizedTest
