@@ -10,7 +10,6 @@ import dev.freeway.gateway.routing.Served;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.Consumer;
 
 /**
  * Relays a started upstream stream to the client event by event (never buffered), with
@@ -22,19 +21,24 @@ final class StreamRelay implements StreamSink {
 
     private final HttpServerResponse response;
     private final UpstreamStream stream;
-    private final Consumer<Usage> settle;
+    private final ChatCompletionFlow flow;
+    private final ChatRequest request;
+    private final Served<UpstreamStream> served;
     private boolean finished;
 
-    private StreamRelay(HttpServerResponse response, UpstreamStream stream, Consumer<Usage> settle) {
+    private StreamRelay(
+            HttpServerResponse response, ChatCompletionFlow flow, ChatRequest request, Served<UpstreamStream> served) {
         this.response = response;
-        this.stream = stream;
-        this.settle = settle;
+        this.stream = served.result();
+        this.flow = flow;
+        this.request = request;
+        this.served = served;
     }
 
     static void relay(RoutingContext ctx, ChatRequest request, Served<UpstreamStream> served, ChatCompletionFlow flow) {
         HttpServerResponse response = ctx.response();
         UpstreamStream stream = served.result();
-        StreamRelay relay = new StreamRelay(response, stream, usage -> flow.finish(request, served, usage));
+        StreamRelay relay = new StreamRelay(response, flow, request, served);
         ChatCompletionsHandler.routingHeaders(response, served);
         response.setChunked(true)
                 .putHeader("content-type", "text/event-stream")
@@ -67,6 +71,7 @@ final class StreamRelay implements StreamSink {
     @Override
     public void fail(UpstreamFailure failure) {
         if (finish(Usage.UNKNOWN)) {
+            flow.brokeOff(served);
             GatewayError error = new GatewayError(
                     502,
                     "server_error",
@@ -91,7 +96,7 @@ final class StreamRelay implements StreamSink {
             return false;
         }
         finished = true;
-        settle.accept(usage);
+        flow.finish(request, served, usage);
         return true;
     }
 }

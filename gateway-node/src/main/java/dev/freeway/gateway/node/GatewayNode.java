@@ -71,7 +71,11 @@ public final class GatewayNode {
         Failover failover =
                 new Failover(ledger, penalties, providers, clock, routing.maxAttempts(), routing.totalTimeoutMs());
         ChatCompletionFlow flow = new ChatCompletionFlow(
-                planner, failover, ledger, cluster.stickySessions(clock, routing.stickyTtlSeconds() * 1_000));
+                planner,
+                failover,
+                ledger,
+                cluster.stickySessions(clock, routing.stickyTtlSeconds() * 1_000),
+                penalties);
 
         HealthChecks health = new HealthChecks(cluster::isRunning);
         Routes routes = new Routes(

@@ -1,6 +1,8 @@
 package dev.freeway.gateway.routing;
 
 import dev.freeway.gateway.catalog.Candidate;
+import dev.freeway.gateway.cluster.PenaltyBook;
+import dev.freeway.gateway.cluster.PenaltyReason;
 import dev.freeway.gateway.cluster.StickySessions;
 import dev.freeway.gateway.limits.CapacityLedger;
 import dev.freeway.gateway.provider.ChatResult;
@@ -23,12 +25,15 @@ public final class ChatCompletionFlow {
     private final Failover failover;
     private final CapacityLedger ledger;
     private final StickySessions sticky;
+    private final PenaltyBook penalties;
 
-    public ChatCompletionFlow(Planner planner, Failover failover, CapacityLedger ledger, StickySessions sticky) {
+    public ChatCompletionFlow(
+            Planner planner, Failover failover, CapacityLedger ledger, StickySessions sticky, PenaltyBook penalties) {
         this.planner = planner;
         this.failover = failover;
         this.ledger = ledger;
         this.sticky = sticky;
+        this.penalties = penalties;
     }
 
     public Future<Served<ChatResult>> complete(ChatRequest request) {
@@ -47,6 +52,14 @@ public final class ChatCompletionFlow {
             sticky.pin(request.sessionHash(), served.candidate().target())
                     .onFailure(e -> LOG.warn("sticky pin failed: {}", e.toString()));
         }
+    }
+
+    /** A stream that broke after reaching the client: too late to fail over, not too late to penalise. */
+    public void brokeOff(Served<?> served) {
+        Candidate candidate = served.candidate();
+        penalties
+                .failure(candidate.target(), candidate.scope(), PenaltyReason.FAILED, 0)
+                .onFailure(e -> LOG.warn("penalty not recorded: {}", e.toString()));
     }
 
     private <T> Future<Served<T>> route(ChatRequest request, Dispatch<T> dispatch) {
