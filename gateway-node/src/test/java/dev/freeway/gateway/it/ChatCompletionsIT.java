@@ -15,10 +15,10 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.models.Model;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
-import dev.freeway.loadtest.simulator.SimulatorOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ChatCompletionsIT {
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
+    private final Simulators simulators = new Simulators(clock);
     private ProviderSimulator alpha;
     private ProviderSimulator beta;
     private TestNode node;
@@ -41,10 +42,8 @@ class ChatCompletionsIT {
 
     @BeforeAll
     void start() {
-        alpha = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("alpha").withClock(clock));
-        beta = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("beta").withClock(clock));
+        alpha = simulators.start("alpha");
+        beta = simulators.start("beta");
         node = TestNode.start(
                 TestConfigs.builder()
                         .provider("alpha", alpha.baseUrl(), "alpha-key-0001")
@@ -60,8 +59,7 @@ class ChatCompletionsIT {
     @AfterAll
     void stop() {
         node.close();
-        alpha.close();
-        beta.close();
+        simulators.close();
     }
 
     private static ChatCompletionCreateParams.Builder ask(String model, String text) {

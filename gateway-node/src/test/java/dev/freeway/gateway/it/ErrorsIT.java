@@ -13,11 +13,11 @@ import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.freeway.gateway.testing.MutableClock;
 import dev.freeway.gateway.testing.RawHttp;
+import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.FailureMode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
-import dev.freeway.loadtest.simulator.SimulatorOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ErrorsIT {
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
+    private final Simulators simulators = new Simulators(clock);
     private ProviderSimulator okay;
     private ProviderSimulator broken1;
     private ProviderSimulator broken2;
@@ -69,16 +70,13 @@ class ErrorsIT {
     }
 
     private ProviderSimulator simulator(String name, FailureMode mode) {
-        return ProviderSimulator.start(
-                SimulatorOptions.defaults().withName(name).withClock(clock).withFailureMode(mode));
+        return simulators.start(name, options -> options.withFailureMode(mode));
     }
 
     @AfterAll
     void stop() {
         node.close();
-        for (ProviderSimulator simulator : new ProviderSimulator[] {okay, broken1, broken2, hanging, strict}) {
-            simulator.close();
-        }
+        simulators.close();
     }
 
     private static ChatCompletionCreateParams ask(String model) {

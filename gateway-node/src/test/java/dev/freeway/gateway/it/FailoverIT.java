@@ -11,11 +11,11 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.freeway.gateway.config.RoutingConfig;
 import dev.freeway.gateway.testing.MutableClock;
 import dev.freeway.gateway.testing.RawHttp;
+import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.FailureMode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
-import dev.freeway.loadtest.simulator.SimulatorOptions;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class FailoverIT {
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
+    private final Simulators simulators = new Simulators(clock);
     private ProviderSimulator flaky;
     private ProviderSimulator steady;
     private TestNode node;
@@ -43,10 +44,8 @@ class FailoverIT {
 
     @BeforeAll
     void start() {
-        flaky = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("flaky").withClock(clock));
-        steady = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("steady").withClock(clock));
+        flaky = simulators.start("flaky");
+        steady = simulators.start("steady");
         node = TestNode.start(
                 TestConfigs.builder()
                         .timeouts(1_000, 400, 400)
@@ -69,8 +68,7 @@ class FailoverIT {
     @AfterAll
     void stop() {
         node.close();
-        flaky.close();
-        steady.close();
+        simulators.close();
     }
 
     private static ChatCompletionCreateParams ask(String text) {

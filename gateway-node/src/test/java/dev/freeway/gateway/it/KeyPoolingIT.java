@@ -9,12 +9,11 @@ import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.freeway.gateway.config.RoutingConfig;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.FailureMode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
-import dev.freeway.loadtest.simulator.SimulatorOptions;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -24,23 +23,17 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class KeyPoolingIT {
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
-    private final List<ProviderSimulator> simulators = new java.util.ArrayList<>();
+    private final Simulators simulators = new Simulators(clock);
     private TestNode node;
 
     @AfterEach
     void stop() {
         node.close();
-        simulators.forEach(ProviderSimulator::close);
+        simulators.close();
     }
 
     private ProviderSimulator simulator(String name, int rpm, FailureMode mode) {
-        ProviderSimulator simulator = ProviderSimulator.start(SimulatorOptions.defaults()
-                .withName(name)
-                .withRpm(rpm)
-                .withClock(clock)
-                .withFailureMode(mode));
-        simulators.add(simulator);
-        return simulator;
+        return simulators.start(name, options -> options.withRpm(rpm).withFailureMode(mode));
     }
 
     private static ChatCompletionCreateParams ask() {
@@ -91,7 +84,7 @@ class KeyPoolingIT {
                 () -> node.client().chat().completions().create(ask()));
 
         assertThat(e.statusCode()).isEqualTo(502);
-        assertThat(simulators.stream().map(s -> s.stats().totalRequests()).toList())
+        assertThat(simulators.all().stream().map(s -> s.stats().totalRequests()).toList())
                 .containsExactly(1L, 1L, 0L);
     }
 }

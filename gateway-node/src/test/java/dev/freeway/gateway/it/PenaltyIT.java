@@ -7,11 +7,11 @@ import com.openai.core.http.HttpResponseFor;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.FailureMode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
-import dev.freeway.loadtest.simulator.SimulatorOptions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PenaltyIT {
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
+    private final Simulators simulators = new Simulators(clock);
     private ProviderSimulator throttled;
     private ProviderSimulator healthy;
     private TestNode node;
@@ -35,13 +36,10 @@ class PenaltyIT {
 
     @BeforeAll
     void start() {
-        throttled = ProviderSimulator.start(SimulatorOptions.defaults()
-                .withName("throttled")
-                .withFailureMode(FailureMode.ALWAYS_429)
-                .withRetryAfterSeconds(5)
-                .withClock(clock));
-        healthy = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("healthy").withClock(clock));
+        throttled = simulators.start(
+                "throttled",
+                options -> options.withFailureMode(FailureMode.ALWAYS_429).withRetryAfterSeconds(5));
+        healthy = simulators.start("healthy");
         node = TestNode.start(
                 TestConfigs.builder()
                         .provider("throttled", throttled.baseUrl(), "throttled-key-1")
@@ -56,8 +54,7 @@ class PenaltyIT {
     @AfterAll
     void stop() {
         node.close();
-        throttled.close();
-        healthy.close();
+        simulators.close();
     }
 
     private HttpResponseFor<ChatCompletion> ask() {

@@ -7,10 +7,10 @@ import com.openai.core.http.HttpResponseFor;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
-import dev.freeway.loadtest.simulator.SimulatorOptions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RateLimitIT {
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
+    private final Simulators simulators = new Simulators(clock);
     private ProviderSimulator limited;
     private ProviderSimulator unlimited;
     private TestNode node;
@@ -29,25 +30,27 @@ class RateLimitIT {
     @AfterEach
     void stop() {
         node.close();
-        limited.close();
-        unlimited.close();
+        simulators.close();
     }
 
-    @Test
-    void a_5_rpm_provider_gets_at_most_5_of_12_requests_and_answers_no_429() {
-        limited = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("limited").withRpm(5).withClock(clock));
-        unlimited = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("unlimited").withClock(clock));
+    /** A node serving "shared" from a provider limited to {@code rpm}, with an unlimited one behind it. */
+    private OpenAIClient startNode(int rpm) {
+        limited = simulators.start("limited", options -> options.withRpm(rpm));
+        unlimited = simulators.start("unlimited");
         node = TestNode.start(
                 TestConfigs.builder()
                         .provider("limited", limited.baseUrl(), "limited-key-01")
                         .provider("unlimited", unlimited.baseUrl(), "unlimited-key-1")
-                        .model("shared", "limited", 90, TestConfigs.rpm(5))
+                        .model("shared", "limited", 90, TestConfigs.rpm(rpm))
                         .model("shared", "unlimited", 10)
                         .build(),
                 clock);
-        OpenAIClient client = node.client();
+        return node.client();
+    }
+
+    @Test
+    void a_5_rpm_provider_gets_at_most_5_of_12_requests_and_answers_no_429() {
+        OpenAIClient client = startNode(5);
 
         Map<String, Integer> routed = new HashMap<>();
         for (int i = 0; i < 12; i++) {
@@ -70,19 +73,7 @@ class RateLimitIT {
 
     @Test
     void capacity_returns_at_the_next_minute_window() {
-        limited = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("limited").withRpm(2).withClock(clock));
-        unlimited = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("unlimited").withClock(clock));
-        node = TestNode.start(
-                TestConfigs.builder()
-                        .provider("limited", limited.baseUrl(), "limited-key-01")
-                        .provider("unlimited", unlimited.baseUrl(), "unlimited-key-1")
-                        .model("shared", "limited", 90, TestConfigs.rpm(2))
-                        .model("shared", "unlimited", 10)
-                        .build(),
-                clock);
-        OpenAIClient client = node.client();
+        OpenAIClient client = startNode(2);
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
                 .model("shared")
                 .addUserMessage("hi")

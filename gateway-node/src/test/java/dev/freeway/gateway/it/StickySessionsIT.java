@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
-import dev.freeway.loadtest.simulator.SimulatorOptions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,17 +22,14 @@ import org.junit.jupiter.api.TestInstance;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class StickySessionsIT {
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
-    private ProviderSimulator first;
-    private ProviderSimulator second;
+    private final Simulators simulators = new Simulators(clock);
     private TestNode node;
     private OpenAIClient client;
 
     @BeforeAll
     void start() {
-        first = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("first").withClock(clock));
-        second = ProviderSimulator.start(
-                SimulatorOptions.defaults().withName("second").withClock(clock));
+        ProviderSimulator first = simulators.start("first");
+        ProviderSimulator second = simulators.start("second");
         node = TestNode.start(
                 TestConfigs.builder()
                         .provider("first", first.baseUrl(), "first-key-0001")
@@ -47,8 +44,7 @@ class StickySessionsIT {
     @AfterAll
     void stop() {
         node.close();
-        first.close();
-        second.close();
+        simulators.close();
     }
 
     private String routedVia(ChatCompletionCreateParams params) {

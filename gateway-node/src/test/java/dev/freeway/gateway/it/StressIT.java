@@ -8,14 +8,14 @@ import com.openai.errors.OpenAIServiceException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
-import dev.freeway.loadtest.simulator.SimulatorOptions;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -27,21 +27,24 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class StressIT {
+    private final MutableClock clock = MutableClock.at("2026-11-23T10:00:50Z");
+    private final Simulators simulators = new Simulators(clock);
+
+    @AfterEach
+    void stop() {
+        simulators.close();
+    }
 
     @Test
     void one_hundred_sequential_auto_requests_succeed_without_a_client_facing_429() {
-        MutableClock clock = MutableClock.at("2026-11-23T10:00:50Z");
         int[] rpm = {20, 25, 60};
         String[] names = {"groq-sim", "cerebras-sim", "gemini-sim"};
-        ProviderSimulator[] simulators = new ProviderSimulator[3];
         TestConfigs config = TestConfigs.builder();
         for (int i = 0; i < 3; i++) {
-            simulators[i] = ProviderSimulator.start(SimulatorOptions.defaults()
-                    .withName(names[i])
-                    .withRpm(rpm[i])
-                    .withClock(clock));
-            config.provider(names[i], simulators[i].baseUrl(), names[i] + "-key-0001")
-                    .model("model-" + i, names[i], 70 - 10 * i, TestConfigs.rpm(rpm[i]));
+            int limit = rpm[i];
+            ProviderSimulator simulator = simulators.start(names[i], options -> options.withRpm(limit));
+            config.provider(names[i], simulator.baseUrl(), names[i] + "-key-0001")
+                    .model("model-" + i, names[i], 70 - 10 * i, TestConfigs.rpm(limit));
         }
         Map<String, Integer> distribution = new TreeMap<>();
         int succeeded = 0;
@@ -65,10 +68,8 @@ class StressIT {
                 }
                 clock.advance(Duration.ofMillis(200));
             }
-        } finally {
-            List.of(simulators).forEach(ProviderSimulator::close);
         }
-        long upstream429 = List.of(simulators).stream()
+        long upstream429 = simulators.all().stream()
                 .mapToLong(s -> s.stats().rateLimited())
                 .sum();
         System.out.printf(
