@@ -6,6 +6,7 @@ import dev.freeway.gateway.auth.Authenticator;
 import dev.freeway.gateway.auth.ClientKeys;
 import dev.freeway.gateway.catalog.ModelCatalog;
 import dev.freeway.gateway.cluster.PenaltyBook;
+import dev.freeway.gateway.cluster.StickySessions;
 import dev.freeway.gateway.cluster.hazelcast.HazelcastCluster;
 import dev.freeway.gateway.config.GatewayConfig;
 import dev.freeway.gateway.config.RoutingConfig;
@@ -20,11 +21,10 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The composition root: builds every component in dependency order (clock, cluster, ledger,
@@ -33,16 +33,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayNode {
     private final Vertx vertx;
     private final HazelcastCluster cluster;
-    private final HttpClient upstreams;
     private final HealthChecks health;
     private final AtomicInteger port;
     private String deployment;
 
-    private GatewayNode(
-            Vertx vertx, HazelcastCluster cluster, HttpClient upstreams, HealthChecks health, AtomicInteger port) {
+    private GatewayNode(Vertx vertx, HazelcastCluster cluster, HealthChecks health, AtomicInteger port) {
         this.vertx = vertx;
         this.cluster = cluster;
-        this.upstreams = upstreams;
         this.health = health;
         this.port = port;
     }
@@ -55,38 +52,28 @@ public final class GatewayNode {
         PenaltyBook penalties =
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 
-        HttpClient upstreams = vertx.httpClientBuilder()
-                .with(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setTcpNoDelay(true)
-                        .setDecompressionSupported(true))
-                .with(new PoolOptions().setHttp1MaxSize(256))
-                .build();
-        Map<String, ProviderFactory> formats =
-                Map.of("openai", (id, provider) -> new OpenAiCompatibleProvider(upstreams, id, provider));
-        ProviderRegistry providers = ProviderRegistry.build(config.providers(), formats);
-
         ModelCatalog catalog = new ModelCatalog(config);
         Planner planner = new Planner(catalog, penalties, routing.penaltyWeight());
-        Failover failover =
-                new Failover(ledger, penalties, providers, clock, routing.maxAttempts(), routing.totalTimeoutMs());
-        ChatCompletionFlow flow = new ChatCompletionFlow(
-                planner,
-                failover,
-                ledger,
-                cluster.stickySessions(clock, routing.stickyTtlSeconds() * 1_000),
-                penalties);
+        StickySessions sticky = cluster.stickySessions(clock, routing.stickyTtlSeconds() * 1_000);
+        Function<HttpClient, ChatCompletionsHandler> chatOverClient = upstreams -> {
+            Map<String, ProviderFactory> formats =
+                    Map.of("openai", (id, provider) -> new OpenAiCompatibleProvider(upstreams, id, provider));
+            ProviderRegistry providers = ProviderRegistry.build(config.providers(), formats);
+            Failover failover =
+                    new Failover(ledger, penalties, providers, clock, routing.maxAttempts(), routing.totalTimeoutMs());
+            return new ChatCompletionsHandler(new ChatCompletionFlow(planner, failover, ledger, sticky, penalties));
+        };
 
         HealthChecks health = new HealthChecks(cluster::isRunning);
         Routes routes = new Routes(
                 new Authenticator(ClientKeys.from(config.auth().clientKeys())),
-                new ChatCompletionsHandler(flow),
+                chatOverClient,
                 new ModelsHandler(catalog, clock.instant().getEpochSecond()),
                 health,
                 config.server().bodyLimitBytes());
 
         AtomicInteger port = new AtomicInteger();
-        GatewayNode node = new GatewayNode(vertx, cluster, upstreams, health, port);
+        GatewayNode node = new GatewayNode(vertx, cluster, health, port);
         int instances = config.server().instances() > 0
                 ? config.server().instances()
                 : Runtime.getRuntime().availableProcessors();
@@ -115,11 +102,9 @@ public final class GatewayNode {
     public Future<Void> stop() {
         health.drain();
         Future<Void> undeployed = deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
-        return undeployed
-                .eventually(upstreams::close)
-                .eventually(() -> vertx.executeBlocking(() -> {
-                    cluster.close();
-                    return null;
-                }));
+        return undeployed.eventually(() -> vertx.executeBlocking(() -> {
+            cluster.close();
+            return null;
+        }));
     }
 }

@@ -5,32 +5,37 @@ import dev.freeway.gateway.api.ErrorMapper;
 import dev.freeway.gateway.api.ModelsHandler;
 import dev.freeway.gateway.api.RequestIds;
 import dev.freeway.gateway.auth.Authenticator;
+import dev.freeway.gateway.provider.UpstreamClients;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Function;
 
 /** Every endpoint at a glance, in the order a request meets them. */
 final class Routes {
     private final Authenticator authenticator;
-    private final ChatCompletionsHandler chat;
+    private final Function<HttpClient, ChatCompletionsHandler> chatOverClient;
     private final ModelsHandler models;
     private final HealthChecks health;
     private final long bodyLimitBytes;
 
     Routes(
             Authenticator authenticator,
-            ChatCompletionsHandler chat,
+            Function<HttpClient, ChatCompletionsHandler> chatOverClient,
             ModelsHandler models,
             HealthChecks health,
             long bodyLimitBytes) {
         this.authenticator = authenticator;
-        this.chat = chat;
+        this.chatOverClient = chatOverClient;
         this.models = models;
         this.health = health;
         this.bodyLimitBytes = bodyLimitBytes;
     }
 
+    /** Called once per event loop, inside its verticle, so the upstream client belongs to that loop. */
     Router build(Vertx vertx) {
+        ChatCompletionsHandler chat = chatOverClient.apply(UpstreamClients.create(vertx));
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::handle);
         router.get("/health/live").handler(health::live);
