@@ -16,6 +16,7 @@ import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.provider.openai.OpenAiCompatibleProvider;
 import dev.freeway.gateway.routing.ChatCompletionFlow;
 import dev.freeway.gateway.routing.Failover;
+import dev.freeway.gateway.routing.PinWriter;
 import dev.freeway.gateway.routing.Planner;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -54,14 +55,17 @@ public final class GatewayNode {
 
         ModelCatalog catalog = new ModelCatalog(config);
         Planner planner = new Planner(catalog, penalties, routing.penaltyWeight());
-        StickySessions sticky = cluster.stickySessions(clock, routing.stickyTtlSeconds() * 1_000);
+        long stickyTtlMillis = routing.stickyTtlSeconds() * 1_000;
+        StickySessions sticky = cluster.stickySessions(clock, stickyTtlMillis);
+        PinWriter pins = new PinWriter(sticky, clock, stickyTtlMillis);
         Function<HttpClient, ChatCompletionsHandler> chatOverClient = upstreams -> {
             Map<String, ProviderFactory> formats =
                     Map.of("openai", (id, provider) -> new OpenAiCompatibleProvider(upstreams, id, provider));
             ProviderRegistry providers = ProviderRegistry.build(config.providers(), formats);
             Failover failover =
                     new Failover(ledger, penalties, providers, clock, routing.maxAttempts(), routing.totalTimeoutMs());
-            return new ChatCompletionsHandler(new ChatCompletionFlow(planner, failover, ledger, sticky, penalties));
+            return new ChatCompletionsHandler(
+                    new ChatCompletionFlow(planner, failover, ledger, sticky, pins, penalties));
         };
 
         HealthChecks health = new HealthChecks(cluster::isRunning);

@@ -25,14 +25,21 @@ public final class ChatCompletionFlow {
     private final Failover failover;
     private final CapacityLedger ledger;
     private final StickySessions sticky;
+    private final PinWriter pins;
     private final PenaltyBook penalties;
 
     public ChatCompletionFlow(
-            Planner planner, Failover failover, CapacityLedger ledger, StickySessions sticky, PenaltyBook penalties) {
+            Planner planner,
+            Failover failover,
+            CapacityLedger ledger,
+            StickySessions sticky,
+            PinWriter pins,
+            PenaltyBook penalties) {
         this.planner = planner;
         this.failover = failover;
         this.ledger = ledger;
         this.sticky = sticky;
+        this.pins = pins;
         this.penalties = penalties;
     }
 
@@ -49,8 +56,7 @@ public final class ChatCompletionFlow {
         long actual = usage.known() ? usage.total() : served.reservation().tokens();
         ledger.settle(served.reservation(), actual).onFailure(e -> LOG.warn("settle failed: {}", e.toString()));
         if (request.sessionHash() != null) {
-            sticky.pin(request.sessionHash(), served.candidate().target())
-                    .onFailure(e -> LOG.warn("sticky pin failed: {}", e.toString()));
+            pins.pin(request.sessionHash(), served.candidate().target());
         }
     }
 
