@@ -31,6 +31,7 @@ final class OpenAiStream implements UpstreamStream {
     private final SseEventSplitter splitter = new SseEventSplitter();
     private final ArrayDeque<Buffer> queued = new ArrayDeque<>();
     private Buffer first;
+    private Buffer batch;
     private StreamSink sink;
     private Usage usage = Usage.UNKNOWN;
     private boolean ended;
@@ -47,12 +48,13 @@ final class OpenAiStream implements UpstreamStream {
     static Future<UpstreamStream> start(
             HttpClientRequest request, HttpClientResponse response, boolean clientWantsUsage, String provider) {
         OpenAiStream stream = new OpenAiStream(request, response, clientWantsUsage, provider);
-        response.handler(chunk -> stream.splitter.feed(chunk, stream::onData));
+        response.handler(stream::onChunk);
         response.endHandler(v -> stream.onEnd());
         response.exceptionHandler(stream::onError);
         return stream.started.future();
     }
 
+    /** The first events, as they arrived together in one upstream read. */
     @Override
     public Buffer firstEvent() {
         return first;
@@ -88,6 +90,28 @@ final class OpenAiStream implements UpstreamStream {
         request.reset();
     }
 
+    /**
+     * Events that arrive in one upstream read leave in one write: nothing waits, but a burst of
+     * small chunks costs one syscall and one packet instead of one each.
+     */
+    private void onChunk(Buffer chunk) {
+        splitter.feed(chunk, this::onData);
+        if (batch == null || failure != null) {
+            return;
+        }
+        Buffer events = batch;
+        batch = null;
+        if (first == null) {
+            first = events;
+            response.pause();
+            started.complete(this);
+        } else if (sink == null) {
+            queued.add(events);
+        } else {
+            sink.event(events);
+        }
+    }
+
     private void onData(String data) {
         if (DONE.equals(data) || failure != null) {
             return;
@@ -96,22 +120,28 @@ final class OpenAiStream implements UpstreamStream {
             onError(UpstreamFailure.of(UpstreamFailure.Kind.SERVER_ERROR, provider + " sent an error in the stream"));
             return;
         }
-        if (data.contains("\"usage\"") && !keepAfterUsage(data)) {
+        if (carriesUsage(data) && !keepAfterUsage(data)) {
             return;
         }
-        Buffer event = Buffer.buffer(data.length() + 8)
-                .appendString("data: ")
-                .appendString(data)
-                .appendString("\n\n");
-        if (first == null) {
-            first = event;
-            response.pause();
-            started.complete(this);
-        } else if (sink == null) {
-            queued.add(event);
-        } else {
-            sink.event(event);
+        if (batch == null) {
+            batch = Buffer.buffer(data.length() + 8);
         }
+        batch.appendString("data: ").appendString(data).appendString("\n\n");
+    }
+
+    /** Cheap test for a usage object, so the common {@code "usage":null} chunk is never parsed. */
+    static boolean carriesUsage(String data) {
+        int at = data.indexOf("\"usage\"");
+        if (at < 0) {
+            return false;
+        }
+        for (int i = at + 7; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c != ':' && !Character.isWhitespace(c)) {
+                return c == '{';
+            }
+        }
+        return false;
     }
 
     /** Records the usage a chunk carries; false when the chunk exists only for usage the client did not ask for. */
