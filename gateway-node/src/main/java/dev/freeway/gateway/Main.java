@@ -75,6 +75,7 @@ public final class Main {
         try {
             node.stop().toCompletionStage().toCompletableFuture().get(DRAIN_SECONDS, TimeUnit.SECONDS);
             vertx.close().toCompletionStage().toCompletableFuture().get(DRAIN_SECONDS, TimeUnit.SECONDS);
+            LOG.info("stopped");
         } catch (Exception e) {
             LOG.warn("shutdown did not finish within {} s", DRAIN_SECONDS);
         }
