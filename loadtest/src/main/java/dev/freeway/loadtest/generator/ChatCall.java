@@ -62,8 +62,10 @@ final class ChatCall {
             } else if (stream) {
                 readStream(sent.result(), done);
             } else {
-                sent.result().body().onComplete(read -> done.handle(
-                        read.succeeded() ? Outcome.ok(0) : Outcome.failed(read.cause())));
+                sent.result()
+                        .body()
+                        .onComplete(
+                                read -> done.handle(read.succeeded() ? Outcome.ok(0) : Outcome.failed(read.cause())));
             }
         });
     }

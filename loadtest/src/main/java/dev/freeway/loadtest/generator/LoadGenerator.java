@@ -24,7 +24,11 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     public LoadResult openLoop(Target target, boolean stream, int ratePerSecond, Phases phases) {
-        return run(target, stream, OPEN_LOOP_POOL, phases,
+        return run(
+                target,
+                stream,
+                OPEN_LOOP_POOL,
+                phases,
                 (call, window) -> OpenLoop.start(vertx, call, window, ratePerSecond));
     }
 

@@ -18,7 +18,8 @@ final class RunWindow {
     RunWindow(Vertx vertx, Phases phases) {
         startNanos = System.nanoTime();
         long windowStart = startNanos + phases.warmup().toNanos();
-        recorder = new LatencyRecorder(windowStart, windowStart + phases.measure().toNanos());
+        recorder =
+                new LatencyRecorder(windowStart, windowStart + phases.measure().toNanos());
         vertx.setTimer(phases.warmup().plus(phases.measure()).toMillis(), id -> {
             sending = false;
             finishIfDrained();

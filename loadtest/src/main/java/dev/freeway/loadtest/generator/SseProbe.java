@@ -63,7 +63,8 @@ final class SseProbe {
 
     private static boolean hasContent(String data) {
         try {
-            JsonNode content = JSON.readTree(data).path("choices").path(0).path("delta").path("content");
+            JsonNode content =
+                    JSON.readTree(data).path("choices").path(0).path("delta").path("content");
             return content.isTextual() && !content.asText().isEmpty();
         } catch (IOException e) {
             return false;

@@ -33,13 +33,17 @@ public final class BenchMain {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Machine machine = Machine.describe(java);
         ProcFs proc = ProcFs.open();
-        long runSeconds = Cell.ALL.size() * options.repeats() * 2L
+        long runSeconds = Cell.ALL.size()
+                * options.repeats()
+                * 2L
                 * (options.warmup().toSeconds() + options.duration().toSeconds());
-        System.out.printf("bench: %d cells x %d repeats, about %d min%n",
+        System.out.printf(
+                "bench: %d cells x %d repeats, about %d min%n",
                 Cell.ALL.size(), options.repeats(), Math.round(runSeconds / 60.0) + 1);
 
         List<CellSummary> summaries = new ArrayList<>();
-        try (ProviderSimulator simulator = ProviderSimulator.start(SimulatorOptions.defaults().withName("sim"));
+        try (ProviderSimulator simulator =
+                        ProviderSimulator.start(SimulatorOptions.defaults().withName("sim"));
                 LoadGenerator generator = new LoadGenerator();
                 GatewayProcess gateway = GatewayProcess.start(java, options.gatewayJar(), simulator.baseUrl())) {
             Target direct = new Target("direct", "127.0.0.1", simulator.port(), "sim-key-000000001", "bench-model");

@@ -91,11 +91,15 @@ final class BenchReport {
         line("- Latency: send → end of response (for streams, the closing `[DONE]`). Time to first token (TTFT): "
                 + "send → first SSE event whose `delta.content` is non-empty. HdrHistogram, µs resolution; "
                 + "successful requests only, errors are counted separately.");
-        line(String.format(Locale.ROOT, "- Every run: %d s warm-up (discarded) then %d s measured. %d repeats per "
+        line(String.format(
+                Locale.ROOT,
+                "- Every run: %d s warm-up (discarded) then %d s measured. %d repeats per "
                         + "cell; each repeat runs direct and gateway back to back, alternating which goes first. "
                         + "Before the first cell, 5 s runs against an instant upstream bring both JVMs past JIT "
                         + "compilation.",
-                options.warmup().toSeconds(), options.duration().toSeconds(), options.repeats()));
+                options.warmup().toSeconds(),
+                options.duration().toSeconds(),
+                options.repeats()));
         line("- Figures are medians over repeats. *Added* = median over repeats of (gateway − direct) within a "
                 + "repeat, [lowest–highest] across repeats.");
         line("- Gateway CPU: utime + stime of the gateway process (`/proc/PID/stat`, all threads: event loops, GC, "
@@ -119,11 +123,20 @@ final class BenchReport {
             if (s.cell().upstream().isZero()) {
                 continue;
             }
-            line(String.join(" | ", "| " + s.cell().loadLabel(), s.cell().stream() ? "stream" : "JSON",
-                    ms(s.p50().direct()), ms(s.p50().gateway()), added(s.p50()),
-                    ms(s.p99().direct()), ms(s.p99().gateway()), added(s.p99()),
-                    ms(s.firstTokenP50().direct()), ms(s.firstTokenP50().gateway()),
-                    added(s.firstTokenP50()), added(s.firstTokenP99()),
+            line(String.join(
+                    " | ",
+                    "| " + s.cell().loadLabel(),
+                    s.cell().stream() ? "stream" : "JSON",
+                    ms(s.p50().direct()),
+                    ms(s.p50().gateway()),
+                    added(s.p50()),
+                    ms(s.p99().direct()),
+                    ms(s.p99().gateway()),
+                    added(s.p99()),
+                    ms(s.firstTokenP50().direct()),
+                    ms(s.firstTokenP50().gateway()),
+                    added(s.firstTokenP50()),
+                    added(s.firstTokenP99()),
                     s.directErrorCount() + " / " + s.gatewayErrorCount() + " |"));
         }
     }
@@ -137,9 +150,13 @@ final class BenchReport {
                 + "| gateway busy after the load (s) | gateway RSS peak (MB) |");
         line("|--:|---|---|--:|--:|--:|--:|--:|--:|--:|");
         for (CellSummary s : cells) {
-            line(String.join(" | ", "| " + s.cell().upstream().toMillis() + " ms", s.cell().loadLabel(),
+            line(String.join(
+                    " | ",
+                    "| " + s.cell().upstream().toMillis() + " ms",
+                    s.cell().loadLabel(),
                     s.cell().stream() ? "stream" : "JSON",
-                    format("%.0f", s.throughput().direct()), format("%.0f", s.throughput().gateway()),
+                    format("%.0f", s.throughput().direct()),
+                    format("%.0f", s.throughput().gateway()),
                     format("%.2f", s.throughput().ratio()),
                     format("%.0f", s.gatewayRequestsPerLoadCpuSecond()),
                     format("%.0f", s.gatewayRequestsPerCpuSecond()),
@@ -148,8 +165,10 @@ final class BenchReport {
         }
         RssSampler.Sample rss = overallRss();
         line("");
-        line(format("Gateway RSS over all gateway runs: peak %.0f MB, %.0f MB at the end of the last run "
-                + "(heap capped at 512 MiB by `-Xmx512m`).", megabytes(rss.peakKb()), megabytes(rss.lastKb())));
+        line(format(
+                "Gateway RSS over all gateway runs: peak %.0f MB, %.0f MB at the end of the last run "
+                        + "(heap capped at 512 MiB by `-Xmx512m`).",
+                megabytes(rss.peakKb()), megabytes(rss.lastKb())));
     }
 
     private void errors() {
@@ -177,22 +196,32 @@ final class BenchReport {
         line("");
         line("| Target | Measured (medians of " + options.repeats() + " repeats) | Met |");
         line("|---|---|---|");
-        boolean addedMet = json16.p50().added() <= TARGET_ADDED_P50_MS && json16.p99().added() <= TARGET_ADDED_P99_MS
-                && stream16.p50().added() <= TARGET_ADDED_P50_MS && stream16.p99().added() <= TARGET_ADDED_P99_MS;
-        target("Added latency at 16 clients, 50 ms upstream: p50 ≤ 0.3 ms and p99 ≤ 1.5 ms",
+        boolean addedMet = json16.p50().added() <= TARGET_ADDED_P50_MS
+                && json16.p99().added() <= TARGET_ADDED_P99_MS
+                && stream16.p50().added() <= TARGET_ADDED_P50_MS
+                && stream16.p99().added() <= TARGET_ADDED_P99_MS;
+        target(
+                "Added latency at 16 clients, 50 ms upstream: p50 ≤ 0.3 ms and p99 ≤ 1.5 ms",
                 "JSON: p50 " + added(json16.p50()) + ", p99 " + added(json16.p99()) + "; stream: p50 "
                         + added(stream16.p50()) + ", p99 " + added(stream16.p99()),
                 addedMet);
-        target("Added time to first token ≤ 0.5 ms (p50, 16 clients, 50 ms upstream)",
-                ttftOverview(), stream16.firstTokenP50().added() <= TARGET_ADDED_TTFT_MS);
-        target("≥ 8,000 non-streaming requests per gateway CPU-second, instant upstream, 64 clients",
-                format("%.0f req per CPU-second, counting the %.1f s the gateway stayed busy after the load "
+        target(
+                "Added time to first token ≤ 0.5 ms (p50, 16 clients, 50 ms upstream)",
+                ttftOverview(),
+                stream16.firstTokenP50().added() <= TARGET_ADDED_TTFT_MS);
+        target(
+                "≥ 8,000 non-streaming requests per gateway CPU-second, instant upstream, 64 clients",
+                format(
+                        "%.0f req per CPU-second, counting the %.1f s the gateway stayed busy after the load "
                                 + "(%.0f counting only the load); gateway %.0f req/s, direct %.0f req/s",
-                        instant.gatewayRequestsPerCpuSecond(), instant.gatewaySettleSeconds(),
-                        instant.gatewayRequestsPerLoadCpuSecond(), instant.throughput().gateway(),
+                        instant.gatewayRequestsPerCpuSecond(),
+                        instant.gatewaySettleSeconds(),
+                        instant.gatewayRequestsPerLoadCpuSecond(),
+                        instant.throughput().gateway(),
                         instant.throughput().direct()),
                 instant.gatewayRequestsPerCpuSecond() >= TARGET_REQUESTS_PER_CPU_SECOND);
-        target("Gateway RSS ≤ 400 MB under load",
+        target(
+                "Gateway RSS ≤ 400 MB under load",
                 format("peak %.0f MB, end %.0f MB", megabytes(rss.peakKb()), megabytes(rss.lastKb())),
                 megabytes(rss.peakKb()) <= TARGET_RSS_MB);
         line("");
@@ -204,8 +233,8 @@ final class BenchReport {
         List<String> parts = new ArrayList<>();
         for (CellSummary s : cells) {
             if (s.cell().stream()) {
-                parts.add(s.cell().loadLabel() + ": p50 " + added(s.firstTokenP50())
-                        + ", p99 " + added(s.firstTokenP99()));
+                parts.add(s.cell().loadLabel() + ": p50 " + added(s.firstTokenP50()) + ", p99 "
+                        + added(s.firstTokenP99()));
             }
         }
         return String.join("; ", parts);
@@ -220,7 +249,10 @@ final class BenchReport {
     }
 
     private RssSampler.Sample overallRss() {
-        return cells.stream().map(CellSummary::gatewayRss).reduce(RssSampler.Sample::followedBy).orElseThrow();
+        return cells.stream()
+                .map(CellSummary::gatewayRss)
+                .reduce(RssSampler.Sample::followedBy)
+                .orElseThrow();
     }
 
     private static void describe(List<String> lines, CellSummary s, String side, Map<String, Long> errors) {

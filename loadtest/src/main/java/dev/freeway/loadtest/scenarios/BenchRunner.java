@@ -17,6 +17,7 @@ final class BenchRunner {
      * gateway's hot paths; a few seconds against an instant upstream get both JVMs there before any cell.
      */
     private static final Duration PRIMING = Duration.ofSeconds(5);
+
     private static final int PRIMING_CLIENTS = 64;
 
     private final LoadGenerator generator;
@@ -52,8 +53,14 @@ final class BenchRunner {
             for (Target target : List.of(direct, gateway.target())) {
                 LoadResult result = generator.closedLoop(target, stream, PRIMING_CLIENTS, priming);
                 double settle = target == direct ? 0 : Quiescence.await(proc, gateway.pid());
-                System.out.printf(Locale.ROOT, "priming %-8s %-6s %8.0f req/s, errors %s, settled in %.1f s%n",
-                        target.name(), stream ? "stream" : "JSON", result.throughput(), result.errors(), settle);
+                System.out.printf(
+                        Locale.ROOT,
+                        "priming %-8s %-6s %8.0f req/s, errors %s, settled in %.1f s%n",
+                        target.name(),
+                        stream ? "stream" : "JSON",
+                        result.throughput(),
+                        result.errors(),
+                        settle);
                 if (result.succeeded() == 0) {
                     throw new IllegalStateException(target.name() + " answered no request while priming: "
                             + result.errors() + "; gateway log: " + gateway.log());
@@ -68,13 +75,21 @@ final class BenchRunner {
         for (int i = 0; i < repeats; i++) {
             Repeat repeat = repeat(cell, i % 2 == 1);
             results.add(repeat);
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "%-45s %d/%d  p50 %.2f/%.2f ms  p99 %.2f/%.2f ms  %.0f/%.0f req/s  errors %d/%d  settled %.1f s%n",
-                    cell.label(), i + 1, repeats,
-                    repeat.direct().latencyMillis(50), repeat.gateway().latencyMillis(50),
-                    repeat.direct().latencyMillis(99), repeat.gateway().latencyMillis(99),
-                    repeat.direct().throughput(), repeat.gateway().throughput(),
-                    repeat.direct().errorCount(), repeat.gateway().errorCount(), repeat.gatewaySettleSeconds());
+                    cell.label(),
+                    i + 1,
+                    repeats,
+                    repeat.direct().latencyMillis(50),
+                    repeat.gateway().latencyMillis(50),
+                    repeat.direct().latencyMillis(99),
+                    repeat.gateway().latencyMillis(99),
+                    repeat.direct().throughput(),
+                    repeat.gateway().throughput(),
+                    repeat.direct().errorCount(),
+                    repeat.gateway().errorCount(),
+                    repeat.gatewaySettleSeconds());
         }
         return CellSummary.of(cell, results);
     }

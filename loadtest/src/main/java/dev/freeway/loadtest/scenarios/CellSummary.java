@@ -34,7 +34,10 @@ record CellSummary(
                 median(repeats, Repeat::gatewaySettleSeconds),
                 errors(repeats.stream().map(r -> r.direct().errors()).toList()),
                 errors(repeats.stream().map(r -> r.gateway().errors()).toList()),
-                repeats.stream().map(Repeat::gatewayRss).reduce(RssSampler.Sample::followedBy).orElseThrow());
+                repeats.stream()
+                        .map(Repeat::gatewayRss)
+                        .reduce(RssSampler.Sample::followedBy)
+                        .orElseThrow());
     }
 
     long directErrorCount() {

@@ -90,7 +90,8 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();

@@ -33,7 +33,9 @@ record Machine(String cpu, int cores, String memory, String java, String loadBef
     }
 
     private static String javaVersion(Path java) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(java.toString(), "-version")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         return out.lines().map(String::trim).collect(Collectors.joining("; "));

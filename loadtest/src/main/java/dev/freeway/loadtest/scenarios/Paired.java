@@ -13,8 +13,12 @@ import java.util.function.ToDoubleFunction;
 record Paired(double direct, double gateway, double added, double addedLow, double addedHigh) {
 
     static Paired of(List<Repeat> repeats, ToDoubleFunction<LoadResult> figure) {
-        double[] direct = repeats.stream().mapToDouble(r -> figure.applyAsDouble(r.direct())).toArray();
-        double[] gateway = repeats.stream().mapToDouble(r -> figure.applyAsDouble(r.gateway())).toArray();
+        double[] direct = repeats.stream()
+                .mapToDouble(r -> figure.applyAsDouble(r.direct()))
+                .toArray();
+        double[] gateway = repeats.stream()
+                .mapToDouble(r -> figure.applyAsDouble(r.gateway()))
+                .toArray();
         double[] added = new double[direct.length];
         Arrays.setAll(added, i -> gateway[i] - direct[i]);
         double[] sorted = added.clone();

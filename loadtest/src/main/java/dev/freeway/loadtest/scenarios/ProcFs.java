@@ -19,7 +19,9 @@ final class ProcFs {
 
     /** Asks {@code getconf CLK_TCK} for the unit of the CPU counters (100 on practically every Linux). */
     static ProcFs open() throws IOException, InterruptedException {
-        Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+        Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (getconf.waitFor() != 0) {
             throw new IOException("getconf CLK_TCK failed: " + out);
@@ -39,7 +41,8 @@ final class ProcFs {
     long rssKb(long pid) {
         for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
             if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").trim());
+                return Long.parseLong(
+                        line.substring("VmRSS:".length()).replace("kB", "").trim());
             }
         }
         throw new IllegalStateException("no VmRSS for process " + pid);

@@ -11,6 +11,7 @@ final class Quiescence {
     private static final Duration PROBE = Duration.ofMillis(500);
     /** An idle gateway uses about 2 % of a core (cluster heartbeats). */
     private static final double QUIET_CORES = 0.05;
+
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
     private Quiescence() {}
