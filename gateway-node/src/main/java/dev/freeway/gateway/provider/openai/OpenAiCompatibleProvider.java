@@ -7,6 +7,7 @@ import dev.freeway.gateway.config.ProviderConfig;
 import dev.freeway.gateway.json.Json;
 import dev.freeway.gateway.provider.ChatResult;
 import dev.freeway.gateway.provider.FailureClassifier;
+import dev.freeway.gateway.provider.KeyScrubber;
 import dev.freeway.gateway.provider.Provider;
 import dev.freeway.gateway.provider.ProviderCall;
 import dev.freeway.gateway.provider.UpstreamFailure;
@@ -42,7 +43,8 @@ public final class OpenAiCompatibleProvider implements Provider {
     @Override
     public Future<ChatResult> chat(ProviderCall call) {
         return send(call, false)
-                .compose(exchange -> exchange.response().body().compose(body -> result(exchange.response(), body)))
+                .compose(
+                        exchange -> exchange.response().body().compose(body -> result(exchange.response(), body, call)))
                 .recover(this::classified);
     }
 
@@ -54,7 +56,10 @@ public final class OpenAiCompatibleProvider implements Provider {
                     if (response.statusCode() != 200) {
                         return response.body()
                                 .compose(body -> Future.failedFuture(FailureClassifier.fromStatus(
-                                        response.statusCode(), response.headers(), body, id)));
+                                        response.statusCode(),
+                                        response.headers(),
+                                        KeyScrubber.scrub(body, call.key()),
+                                        id)));
                     }
                     exchange.request().idleTimeout(config.timeouts().idleMs());
                     return OpenAiStream.start(exchange.request(), response, call.clientWantsUsage(), id);
@@ -96,10 +101,11 @@ public final class OpenAiCompatibleProvider implements Provider {
         return body;
     }
 
-    private Future<ChatResult> result(HttpClientResponse response, Buffer body) {
+    private Future<ChatResult> result(HttpClientResponse response, Buffer body, ProviderCall call) {
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
-            return Future.failedFuture(FailureClassifier.fromStatus(status, response.headers(), body, id));
+            return Future.failedFuture(
+                    FailureClassifier.fromStatus(status, response.headers(), KeyScrubber.scrub(body, call.key()), id));
         }
         if (body.length() > MAX_BODY_BYTES) {
             return malformed("answer larger than " + MAX_BODY_BYTES + " bytes");
