@@ -15,10 +15,12 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.models.Model;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.RawHttp;
 import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,19 @@ class ChatCompletionsIT {
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.usage()).isEmpty());
         assertThat(chunks.get(chunks.size() - 1).choices().get(0).finishReason())
                 .isPresent();
+    }
+
+    @Test
+    void a_stream_without_include_usage_carries_no_usage_field_at_all() {
+        HttpResponse<String> response = RawHttp.post(
+                node.baseUrl() + "/chat/completions",
+                TestConfigs.CLIENT_KEY,
+                "{\"model\":\"auto\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
+        assertThat(response.body())
+                .contains("chat.completion.chunk")
+                .doesNotContain("usage")
+                .endsWith("data: [DONE]\n\n");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
  */
 final class OpenAiStream implements UpstreamStream {
     private static final String DONE = "[DONE]";
+    private static final String NULL_USAGE = ",\"usage\":null";
 
     private final HttpClientRequest request;
     private final HttpClientResponse response;
@@ -123,10 +124,19 @@ final class OpenAiStream implements UpstreamStream {
         if (carriesUsage(data) && !keepAfterUsage(data)) {
             return;
         }
+        String event = clientWantsUsage ? data : withoutNullUsage(data);
         if (batch == null) {
-            batch = Buffer.buffer(data.length() + 8);
+            batch = Buffer.buffer(event.length() + 8);
         }
-        batch.appendString("data: ").appendString(data).appendString("\n\n");
+        batch.appendString("data: ").appendString(event).appendString("\n\n");
+    }
+
+    /**
+     * Usage is requested upstream for the ledger's sake; a client that did not ask for it gets
+     * chunks without the {@code "usage":null} field that request adds, as OpenAI would send them.
+     */
+    static String withoutNullUsage(String data) {
+        return data.contains(NULL_USAGE) ? data.replace(NULL_USAGE, "") : data;
     }
 
     /** Cheap test for a usage object, so the common {@code "usage":null} chunk is never parsed. */

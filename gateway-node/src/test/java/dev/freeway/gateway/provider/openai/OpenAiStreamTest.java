@@ -25,4 +25,11 @@ class OpenAiStreamTest {
                 .isFalse();
         assertThat(OpenAiStream.carriesUsage("{\"usage\"")).isFalse();
     }
+
+    @Test
+    void drops_the_null_usage_field_the_gateway_caused() {
+        assertThat(OpenAiStream.withoutNullUsage("{\"id\":\"c\",\"choices\":[],\"usage\":null}"))
+                .isEqualTo("{\"id\":\"c\",\"choices\":[]}");
+        assertThat(OpenAiStream.withoutNullUsage("{\"id\":\"c\"}")).isEqualTo("{\"id\":\"c\"}");
+    }
 }
