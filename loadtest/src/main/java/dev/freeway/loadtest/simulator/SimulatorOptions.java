@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Start-up configuration of a {@link ProviderSimulator}. Zero means "off" for limits, delays and
@@ -64,195 +65,104 @@ public record SimulatorOptions(
     }
 
     public SimulatorOptions withHost(String host) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.host = host);
     }
 
     public SimulatorOptions withPort(int port) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.port = port);
     }
 
     public SimulatorOptions withRpm(int rpm) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.rpm = rpm);
     }
 
     public SimulatorOptions withRpd(int rpd) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.rpd = rpd);
     }
 
     public SimulatorOptions withLatency(Duration latency) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.latency = latency);
     }
 
     public SimulatorOptions withStreamChunkInterval(Duration streamChunkInterval) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.streamChunkInterval = streamChunkInterval);
     }
 
     public SimulatorOptions withFailureMode(FailureMode failureMode) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.failureMode = failureMode);
     }
 
     public SimulatorOptions withRetryAfterSeconds(int retryAfterSeconds) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.retryAfterSeconds = retryAfterSeconds);
     }
 
     public SimulatorOptions withName(String name) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.name = name);
     }
 
     public SimulatorOptions withModels(List<String> models) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.models = models);
     }
 
     public SimulatorOptions withInstances(int instances) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.instances = instances);
     }
 
     public SimulatorOptions withClock(Clock clock) {
-        return new SimulatorOptions(
-                host,
-                port,
-                rpm,
-                rpd,
-                latency,
-                streamChunkInterval,
-                failureMode,
-                retryAfterSeconds,
-                name,
-                models,
-                instances,
-                clock);
+        return with(b -> b.clock = clock);
+    }
+
+    // Goes back through the canonical constructor, so every wither validates exactly as `new` does.
+    private SimulatorOptions with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    private static final class Builder {
+        String host;
+        int port;
+        int rpm;
+        int rpd;
+        Duration latency;
+        Duration streamChunkInterval;
+        FailureMode failureMode;
+        int retryAfterSeconds;
+        String name;
+        List<String> models;
+        int instances;
+        Clock clock;
+
+        Builder(SimulatorOptions o) {
+            host = o.host;
+            port = o.port;
+            rpm = o.rpm;
+            rpd = o.rpd;
+            latency = o.latency;
+            streamChunkInterval = o.streamChunkInterval;
+            failureMode = o.failureMode;
+            retryAfterSeconds = o.retryAfterSeconds;
+            name = o.name;
+            models = o.models;
+            instances = o.instances;
+            clock = o.clock;
+        }
+
+        SimulatorOptions build() {
+            return new SimulatorOptions(
+                    host,
+                    port,
+                    rpm,
+                    rpd,
+                    latency,
+                    streamChunkInterval,
+                    failureMode,
+                    retryAfterSeconds,
+                    name,
+                    models,
+                    instances,
+                    clock);
+        }
     }
 
     private static void requireAtLeast(String field, int value, int min) {
