@@ -126,6 +126,9 @@ final class ConfigValidator {
         if (routing.totalTimeoutMs() < 1) {
             problems.add("routing.total_timeout_ms: must be positive");
         }
+        if (routing.admissionTimeoutMs() < 1) {
+            problems.add("routing.admission_timeout_ms: must be positive");
+        }
         if (routing.penaltyDecaySeconds() < 1 || routing.cooldownSeconds() < 0) {
             problems.add("routing.penalty_decay_seconds: must be positive; cooldown_seconds not negative");
         }

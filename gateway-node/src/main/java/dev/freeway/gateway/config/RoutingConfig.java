@@ -8,6 +8,7 @@ package dev.freeway.gateway.config;
  * @param penaltyDecaySeconds one penalty point decays per this many seconds
  * @param cooldownSeconds how long a 429 benches a key the first time; repeats double it
  * @param penaltyWeight score points a candidate sinks per penalty point
+ * @param admissionTimeoutMs longest wait for the capacity ledger before a candidate is skipped
  */
 public record RoutingConfig(
         Integer maxAttempts,
@@ -15,7 +16,8 @@ public record RoutingConfig(
         Long penaltyDecaySeconds,
         Long cooldownSeconds,
         Integer penaltyWeight,
-        Long stickyTtlSeconds) {
+        Long stickyTtlSeconds,
+        Long admissionTimeoutMs) {
 
     public RoutingConfig {
         maxAttempts = maxAttempts == null ? 20 : maxAttempts;
@@ -24,9 +26,10 @@ public record RoutingConfig(
         cooldownSeconds = cooldownSeconds == null ? 90L : cooldownSeconds;
         penaltyWeight = penaltyWeight == null ? 10 : penaltyWeight;
         stickyTtlSeconds = stickyTtlSeconds == null ? 1800L : stickyTtlSeconds;
+        admissionTimeoutMs = admissionTimeoutMs == null ? 500L : admissionTimeoutMs;
     }
 
     public static RoutingConfig defaults() {
-        return new RoutingConfig(null, null, null, null, null, null);
+        return new RoutingConfig(null, null, null, null, null, null, null);
     }
 }

@@ -62,8 +62,14 @@ public final class GatewayNode {
             Map<String, ProviderFactory> formats =
                     Map.of("openai", (id, provider) -> new OpenAiCompatibleProvider(upstreams, id, provider));
             ProviderRegistry providers = ProviderRegistry.build(config.providers(), formats);
-            Failover failover =
-                    new Failover(ledger, penalties, providers, clock, routing.maxAttempts(), routing.totalTimeoutMs());
+            Failover failover = new Failover(
+                    ledger,
+                    penalties,
+                    providers,
+                    clock,
+                    routing.maxAttempts(),
+                    routing.totalTimeoutMs(),
+                    routing.admissionTimeoutMs());
             return new ChatCompletionsHandler(
                     new ChatCompletionFlow(planner, failover, ledger, sticky, pins, penalties));
         };

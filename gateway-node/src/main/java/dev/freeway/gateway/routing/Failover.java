@@ -30,6 +30,7 @@ public final class Failover {
     private final Clock clock;
     private final int maxAttempts;
     private final long budgetNanos;
+    private final long admissionTimeoutMillis;
 
     public Failover(
             CapacityLedger ledger,
@@ -37,13 +38,15 @@ public final class Failover {
             ProviderRegistry providers,
             Clock clock,
             int maxAttempts,
-            long budgetMillis) {
+            long budgetMillis,
+            long admissionTimeoutMillis) {
         this.ledger = ledger;
         this.penalties = penalties;
         this.providers = providers;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+        this.admissionTimeoutMillis = admissionTimeoutMillis;
     }
 
     public <T> Future<Served<T>> run(List<Candidate> candidates, ChatRequest request, Dispatch<T> dispatch) {
@@ -56,6 +59,7 @@ public final class Failover {
         private final Dispatch<T> dispatch;
         private final long started = System.nanoTime();
         private int failures;
+        private int ledgerFaults;
         private UpstreamFailure lastFailure;
         private long shortestWaitNanos = Long.MAX_VALUE;
 
@@ -76,8 +80,29 @@ public final class Failover {
                 return next(index + 1);
             }
             return ledger.reserve(candidate.scope(), candidate.limits(), request.promptTokens())
-                    .compose(admission ->
-                            admission.isGranted() ? attempt(index, candidate, admission) : skipFull(index, admission));
+                    .timeout(admissionTimeoutMillis, TimeUnit.MILLISECONDS)
+                    .transform(reserved -> {
+                        if (reserved.failed()) {
+                            return skipUnknowable(index, reserved.cause());
+                        }
+                        Admission admission = reserved.result();
+                        return admission.isGranted()
+                                ? attempt(index, candidate, admission)
+                                : skipFull(index, admission);
+                    });
+        }
+
+        /**
+         * The ledger did not answer in time (or failed): this candidate's capacity is unknown, so it
+         * is not called. Calling it blind could earn the provider's 429; waiting could hang the client.
+         */
+        private Future<Served<T>> skipUnknowable(int index, Throwable cause) {
+            ledgerFaults++;
+            LOG.warn(
+                    "capacity ledger unavailable for {}: {}",
+                    candidates.get(index).target(),
+                    cause.toString());
+            return next(index + 1);
         }
 
         private Future<Served<T>> skipFull(int index, Admission admission) {
@@ -116,6 +141,15 @@ public final class Failover {
         }
 
         private GatewayError exhausted() {
+            if (lastFailure == null && shortestWaitNanos == Long.MAX_VALUE && ledgerFaults > 0) {
+                return new GatewayError(
+                        503,
+                        "server_error",
+                        "capacity_ledger_unavailable",
+                        null,
+                        "The gateway cannot check provider capacity right now; retry shortly.",
+                        1);
+            }
             if (lastFailure == null) {
                 long seconds = shortestWaitNanos == Long.MAX_VALUE
                         ? 60
