@@ -79,17 +79,18 @@ public final class Failover {
                 noteWait(TimeUnit.MILLISECONDS.toNanos(benchedForMillis));
                 return next(index + 1);
             }
-            return ledger.reserve(candidate.scope(), candidate.limits(), request.promptTokens())
-                    .timeout(admissionTimeoutMillis, TimeUnit.MILLISECONDS)
-                    .transform(reserved -> {
-                        if (reserved.failed()) {
-                            return skipUnknowable(index, reserved.cause());
-                        }
-                        Admission admission = reserved.result();
-                        return admission.isGranted()
-                                ? attempt(index, candidate, admission)
-                                : skipFull(index, admission);
-                    });
+            Future<Admission> reservation =
+                    ledger.reserve(candidate.scope(), candidate.limits(), request.promptTokens());
+            if (!reservation.isComplete()) {
+                reservation = reservation.timeout(admissionTimeoutMillis, TimeUnit.MILLISECONDS);
+            }
+            return reservation.transform(reserved -> {
+                if (reserved.failed()) {
+                    return skipUnknowable(index, reserved.cause());
+                }
+                Admission admission = reserved.result();
+                return admission.isGranted() ? attempt(index, candidate, admission) : skipFull(index, admission);
+            });
         }
 
         /**
