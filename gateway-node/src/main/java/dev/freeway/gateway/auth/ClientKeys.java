@@ -32,7 +32,7 @@ public final class ClientKeys {
         if (presentedKey == null || presentedKey.isEmpty()) {
             return Optional.empty();
         }
-        byte[] digest = HexFormat.of().parseHex(Secret.sha256Hex(presentedKey));
+        byte[] digest = Secret.sha256(presentedKey);
         Team found = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.digest, digest)) {
@@ -47,9 +47,8 @@ public final class ClientKeys {
     }
 
     private static byte[] digestOf(ClientKeyConfig config) {
-        String hex = config.hash() != null && !config.hash().isEmpty()
-                ? config.hash().substring("sha256:".length())
-                : Secret.sha256Hex(config.key());
-        return HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
+        return config.hash() != null && !config.hash().isEmpty()
+                ? HexFormat.of().parseHex(config.hash().substring("sha256:".length()))
+                : Secret.sha256(config.key());
     }
 }

@@ -20,12 +20,4 @@ public record GatewayConfig(
         routing = routing == null ? RoutingConfig.defaults() : routing;
         cluster = cluster == null ? ClusterConfig.defaults() : cluster;
     }
-
-    public GatewayConfig withServer(ServerConfig newServer) {
-        return new GatewayConfig(newServer, auth, providers, models, routing, cluster);
-    }
-
-    public GatewayConfig withCluster(ClusterConfig newCluster) {
-        return new GatewayConfig(server, auth, providers, models, routing, newCluster);
-    }
 }

@@ -20,8 +20,4 @@ public record ServerConfig(String host, Integer port, Long bodyLimitBytes, Integ
     public static ServerConfig defaults() {
         return new ServerConfig(null, null, null, null);
     }
-
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, bodyLimitBytes, instances);
-    }
 }

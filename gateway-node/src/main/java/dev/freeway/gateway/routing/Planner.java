@@ -36,10 +36,10 @@ public final class Planner {
                     "No provider key is configured for '" + request.model() + "'.",
                     0);
         }
-        List<Candidate> fitting = new ArrayList<>();
+        List<Ranked> fitting = new ArrayList<>(resolved.size());
         for (Candidate candidate : resolved) {
             if (fits(candidate, request)) {
-                fitting.add(candidate);
+                fitting.add(new Ranked(candidate, effectiveScore(candidate)));
             }
         }
         if (fitting.isEmpty()) {
@@ -49,9 +49,11 @@ public final class Planner {
                             + "' supports this request (features used or prompt size of about "
                             + request.promptTokens() + " tokens).");
         }
-        fitting.sort(Comparator.comparingDouble(this::effectiveScore).reversed());
-        return fitting;
+        fitting.sort(Comparator.comparingDouble(Ranked::score).reversed());
+        return fitting.stream().map(Ranked::candidate).toList();
     }
+
+    private record Ranked(Candidate candidate, double score) {}
 
     /** Moves the candidates of the pinned {@code provider/model} to the front, keeping their order. */
     public static List<Candidate> preferPinned(List<Candidate> ordered, String pinnedTarget) {

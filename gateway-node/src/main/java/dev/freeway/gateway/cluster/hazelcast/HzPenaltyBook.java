@@ -21,12 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class HzPenaltyBook implements PenaltyBook {
     private static final long CAP_MILLI_POINTS = 10_000;
     private static final long SUCCESS_MILLI_POINTS = -1_000;
+    private static final long KEY_REJECTED_BENCH_MILLIS = 3_600_000;
 
     private final IMap<String, long[]> map;
     private final Clock clock;
     private final long decayMillisPerPoint;
     private final long baseCooldownMillis;
-    private final long keyRejectedBenchMillis;
     private final Map<String, long[]> mirror = new ConcurrentHashMap<>();
 
     HzPenaltyBook(IMap<String, long[]> map, Clock clock, long decayMillisPerPoint, long baseCooldownMillis) {
@@ -34,7 +34,6 @@ final class HzPenaltyBook implements PenaltyBook {
         this.clock = clock;
         this.decayMillisPerPoint = decayMillisPerPoint;
         this.baseCooldownMillis = baseCooldownMillis;
-        this.keyRejectedBenchMillis = 3_600_000;
         map.addEntryListener(new MirrorListener(), true);
         map.forEach(this::remember);
     }
@@ -58,7 +57,7 @@ final class HzPenaltyBook implements PenaltyBook {
         if (!reason.benchesKey()) {
             return points;
         }
-        long base = reason == PenaltyReason.KEY_REJECTED ? keyRejectedBenchMillis : baseCooldownMillis;
+        long base = reason == PenaltyReason.KEY_REJECTED ? KEY_REJECTED_BENCH_MILLIS : baseCooldownMillis;
         return Future.all(points, update(keySubject, PenaltyUpdate.bench(now, base, retryAfterMillis)))
                 .mapEmpty();
     }
