@@ -19,6 +19,7 @@ final class ConfigValidator {
         config.providers().forEach(this::provider);
         models(config);
         routing(config.routing());
+        cluster(config.cluster());
         return problems;
     }
 
@@ -131,6 +132,34 @@ final class ConfigValidator {
         }
         if (routing.penaltyDecaySeconds() < 1 || routing.cooldownSeconds() < 0) {
             problems.add("routing.penalty_decay_seconds: must be positive; cooldown_seconds not negative");
+        }
+    }
+
+    private void cluster(ClusterConfig cluster) {
+        if (cluster.name().isBlank()) {
+            problems.add("cluster.name: must not be blank");
+        }
+        port("cluster.port", cluster.port());
+        for (int i = 0; i < cluster.members().size(); i++) {
+            if (!cluster.members().get(i).matches("[A-Za-z0-9.\\-]+:\\d{1,5}")) {
+                problems.add("cluster.members[" + i + "]: must be host:port");
+            }
+        }
+        if (cluster.kubernetes() != null) {
+            if (!cluster.members().isEmpty()) {
+                problems.add("cluster.kubernetes: set either members or kubernetes, not both");
+            }
+            String dns = cluster.kubernetes().serviceDns();
+            if (dns == null || dns.isBlank()) {
+                problems.add("cluster.kubernetes.service_dns: is required");
+            }
+        }
+        if (cluster.minSize() < 1) {
+            problems.add("cluster.min_size: must be at least 1");
+        } else if (!cluster.members().isEmpty()
+                && cluster.minSize() > cluster.members().size()) {
+            problems.add("cluster.min_size: cannot exceed the number of members ("
+                    + cluster.members().size() + ")");
         }
     }
 

@@ -3,8 +3,8 @@ package dev.freeway.gateway.limits;
 import io.vertx.core.Future;
 
 /**
- * Cluster-wide capacity per scope (provider key and model). Reservations are atomic for the whole
- * cluster; the caller's clock is the ledger's clock.
+ * Cluster-wide capacity per scope (provider key and model), one bucket per limited {@link Window}.
+ * Reservations are atomic per window for the whole cluster; the caller's clock is the ledger's clock.
  *
  * <p>Threading: every method may be called on a Vert.x event loop and never blocks; futures
  * complete on the caller's context. A failed future means the ledger itself failed (not "no
@@ -12,7 +12,7 @@ import io.vertx.core.Future;
  */
 public interface CapacityLedger {
 
-    /** Takes one request plus {@code tokens} estimated tokens, or nothing if either does not fit. */
+    /** Takes one request plus {@code tokens} estimated tokens, or nothing if any window lacks room. */
     Future<Admission> reserve(String scope, Limits limits, long tokens);
 
     /**
@@ -25,4 +25,19 @@ public interface CapacityLedger {
     default Future<Void> refundTokens(Reservation reservation) {
         return settle(reservation, 0);
     }
+
+    /**
+     * Provider truth: the provider says {@code providerRemaining} is left in {@code window} after it
+     * handled this reservation's request. If Freeway's window holds more, something else used the
+     * key; the shared window is lowered to the provider's figure. It is never raised.
+     *
+     * @param actualTokens the provider's token count for this request, or -1 if not known
+     */
+    Future<Void> correct(Reservation reservation, long actualTokens, Window window, long providerRemaining);
+
+    /** Gives back all of a reservation, the request included: the admission was not used. */
+    Future<Void> release(Reservation reservation);
+
+    /** Takes {@code amount} from one window even past its limit, for admissions made elsewhere. */
+    Future<Void> charge(String scope, Limits limits, Window window, long amount);
 }

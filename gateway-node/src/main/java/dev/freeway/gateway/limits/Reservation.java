@@ -1,4 +1,34 @@
 package dev.freeway.gateway.limits;
 
-/** Capacity taken before dispatch: one request and {@code tokens} estimated tokens in {@code scope}. */
-public record Reservation(String scope, Limits limits, long tokens) {}
+/**
+ * Capacity taken before dispatch: one request and {@code tokens} estimated tokens in {@code scope}.
+ *
+ * @param remaining what each window (by {@link Window#ordinal()}) had left right after this
+ *     admission, or -1 when the window is not limited or not known; compared with what the provider
+ *     reports afterwards to find usage Freeway did not see
+ * @param windowIndexes the window each {@code remaining} belongs to ({@link Window#index})
+ * @param local admitted from this node's own share while the shared ledger did not answer
+ */
+public record Reservation(
+        String scope, Limits limits, long tokens, long[] remaining, long[] windowIndexes, boolean local) {
+
+    public static Reservation unmetered(String scope, Limits limits, long tokens) {
+        return new Reservation(scope, limits, tokens, unknown(), unknown(), false);
+    }
+
+    public static Reservation local(String scope, Limits limits, long tokens) {
+        return new Reservation(scope, limits, tokens, unknown(), unknown(), true);
+    }
+
+    public static long[] unknown() {
+        return new long[] {-1, -1, -1, -1};
+    }
+
+    public long remaining(Window window) {
+        return remaining[window.ordinal()];
+    }
+
+    public long windowIndex(Window window) {
+        return windowIndexes[window.ordinal()];
+    }
+}

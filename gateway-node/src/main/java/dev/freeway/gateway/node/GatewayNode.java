@@ -11,6 +11,8 @@ import dev.freeway.gateway.cluster.hazelcast.HazelcastCluster;
 import dev.freeway.gateway.config.GatewayConfig;
 import dev.freeway.gateway.config.RoutingConfig;
 import dev.freeway.gateway.limits.CapacityLedger;
+import dev.freeway.gateway.limits.DeadlineLedger;
+import dev.freeway.gateway.limits.LocalShareLedger;
 import dev.freeway.gateway.provider.ProviderFactory;
 import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.provider.openai.OpenAiCompatibleProvider;
@@ -49,7 +51,11 @@ public final class GatewayNode {
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, Clock clock) {
         RoutingConfig routing = config.routing();
         HazelcastCluster cluster = HazelcastCluster.start(config.cluster());
-        CapacityLedger ledger = cluster.ledger(clock);
+        CapacityLedger ledger = new DeadlineLedger(
+                cluster.ledger(clock),
+                new LocalShareLedger(clock, cluster::shareDivisor),
+                clock,
+                routing.admissionTimeoutMs());
         PenaltyBook penalties =
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 
@@ -62,14 +68,8 @@ public final class GatewayNode {
             Map<String, ProviderFactory> formats =
                     Map.of("openai", (id, provider) -> new OpenAiCompatibleProvider(upstreams, id, provider));
             ProviderRegistry providers = ProviderRegistry.build(config.providers(), formats);
-            Failover failover = new Failover(
-                    ledger,
-                    penalties,
-                    providers,
-                    clock,
-                    routing.maxAttempts(),
-                    routing.totalTimeoutMs(),
-                    routing.admissionTimeoutMs());
+            Failover failover =
+                    new Failover(ledger, penalties, providers, clock, routing.maxAttempts(), routing.totalTimeoutMs());
             return new ChatCompletionsHandler(
                     new ChatCompletionFlow(planner, failover, ledger, sticky, pins, penalties));
         };

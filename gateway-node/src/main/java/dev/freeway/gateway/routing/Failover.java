@@ -30,7 +30,6 @@ public final class Failover {
     private final Clock clock;
     private final int maxAttempts;
     private final long budgetNanos;
-    private final long admissionTimeoutMillis;
 
     public Failover(
             CapacityLedger ledger,
@@ -38,15 +37,13 @@ public final class Failover {
             ProviderRegistry providers,
             Clock clock,
             int maxAttempts,
-            long budgetMillis,
-            long admissionTimeoutMillis) {
+            long budgetMillis) {
         this.ledger = ledger;
         this.penalties = penalties;
         this.providers = providers;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMillis);
-        this.admissionTimeoutMillis = admissionTimeoutMillis;
     }
 
     public <T> Future<Served<T>> run(List<Candidate> candidates, ChatRequest request, Dispatch<T> dispatch) {
@@ -79,24 +76,19 @@ public final class Failover {
                 noteWait(TimeUnit.MILLISECONDS.toNanos(benchedForMillis));
                 return next(index + 1);
             }
-            Future<Admission> reservation =
-                    ledger.reserve(candidate.scope(), candidate.limits(), request.promptTokens());
-            if (!reservation.isComplete()) {
-                reservation = reservation.timeout(admissionTimeoutMillis, TimeUnit.MILLISECONDS);
-            }
-            return reservation.transform(reserved -> {
-                if (reserved.failed()) {
-                    return skipUnknowable(index, reserved.cause());
-                }
-                Admission admission = reserved.result();
-                return admission.isGranted() ? attempt(index, candidate, admission) : skipFull(index, admission);
-            });
+            return ledger.reserve(candidate.scope(), candidate.limits(), request.promptTokens())
+                    .transform(reserved -> {
+                        if (reserved.failed()) {
+                            return skipUnknowable(index, reserved.cause());
+                        }
+                        Admission admission = reserved.result();
+                        return admission.isGranted()
+                                ? attempt(index, candidate, admission)
+                                : skipFull(index, admission);
+                    });
         }
 
-        /**
-         * The ledger did not answer in time (or failed): this candidate's capacity is unknown, so it
-         * is not called. Calling it blind could earn the provider's 429; waiting could hang the client.
-         */
+        /** The ledger failed: this candidate's capacity is unknown, so it is not called (that could earn a 429). */
         private Future<Served<T>> skipUnknowable(int index, Throwable cause) {
             ledgerFaults++;
             LOG.warn(

@@ -28,7 +28,7 @@ class ConfigLoaderDefaultsTest {
 
     @Test
     void defaults_an_absent_cluster_section() {
-        assertThat(config.cluster()).isEqualTo(new ClusterConfig("freeway-hz56", 5701));
+        assertThat(config.cluster()).isEqualTo(ClusterConfig.single("freeway-hz56", 5701));
     }
 
     @Test

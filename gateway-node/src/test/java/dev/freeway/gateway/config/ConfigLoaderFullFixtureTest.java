@@ -28,7 +28,7 @@ class ConfigLoaderFullFixtureTest {
 
     @Test
     void binds_the_cluster_section() {
-        assertThat(config.cluster()).isEqualTo(new ClusterConfig("freeway-test", 5801));
+        assertThat(config.cluster()).isEqualTo(ClusterConfig.single("freeway-test", 5801));
     }
 
     @Test

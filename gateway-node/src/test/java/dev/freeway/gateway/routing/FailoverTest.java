@@ -13,6 +13,7 @@ import dev.freeway.gateway.limits.Admission;
 import dev.freeway.gateway.limits.CapacityLedger;
 import dev.freeway.gateway.limits.Limits;
 import dev.freeway.gateway.limits.Reservation;
+import dev.freeway.gateway.limits.Window;
 import dev.freeway.gateway.provider.ChatResult;
 import dev.freeway.gateway.provider.Provider;
 import dev.freeway.gateway.provider.ProviderCall;
@@ -22,7 +23,6 @@ import dev.freeway.gateway.provider.Usage;
 import dev.freeway.gateway.secrets.Secret;
 import dev.freeway.gateway.testing.MutableClock;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
@@ -83,21 +83,33 @@ class FailoverTest {
         }
     };
 
-    /** Never answers for scopes of model "stuck", fails for "broken", grants everything else. */
+    /** Fails for scopes of models starting with "broken", grants everything else. */
     private final CapacityLedger ledger = new CapacityLedger() {
         @Override
         public Future<Admission> reserve(String scope, Limits limits, long tokens) {
-            if (scope.endsWith("/stuck")) {
-                return Promise.<Admission>promise().future();
-            }
-            if (scope.endsWith("/broken")) {
+            if (scope.contains("/broken")) {
                 return Future.failedFuture("member gone");
             }
-            return Future.succeededFuture(Admission.granted(new Reservation(scope, limits, tokens)));
+            return Future.succeededFuture(Admission.granted(Reservation.unmetered(scope, limits, tokens)));
         }
 
         @Override
         public Future<Void> settle(Reservation reservation, long actualTokens) {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> correct(Reservation reservation, long actualTokens, Window window, long remaining) {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> release(Reservation reservation) {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> charge(String scope, Limits limits, Window window, long amount) {
             return Future.succeededFuture();
         }
     };
@@ -112,7 +124,7 @@ class FailoverTest {
         ProviderRegistry registry = ProviderRegistry.build(
                 Map.of("p", new ProviderConfig("fake", "http://127.0.0.1:1", List.of(), null, null)),
                 Map.of("fake", (id, config) -> provider));
-        Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100);
+        Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000);
         ChatRequest request = new ChatRequest(
                 JsonNodeFactory.instance.objectNode(), "auto", false, false, 10, false, false, false, null, false);
         List<Candidate> candidates =
@@ -130,13 +142,6 @@ class FailoverTest {
     }
 
     @Test
-    void a_ledger_that_does_not_answer_skips_the_candidate_after_the_admission_timeout() throws Exception {
-        Served<ChatResult> served = run("stuck", "fine");
-        assertThat(served.candidate().target()).isEqualTo("p/fine");
-        assertThat(called).containsExactly("fine");
-    }
-
-    @Test
     void a_failing_ledger_never_leads_to_a_blind_call() throws Exception {
         Served<ChatResult> served = run("broken", "fine");
         assertThat(served.candidate().target()).isEqualTo("p/fine");
@@ -144,15 +149,13 @@ class FailoverTest {
     }
 
     @Test
-    void no_answer_from_the_ledger_for_anyone_is_a_503_not_a_hang() {
-        long started = System.nanoTime();
+    void no_answer_from_the_ledger_for_anyone_is_a_503_not_a_blind_call() {
         ExecutionException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-                ExecutionException.class, () -> run("stuck", "broken"));
+                ExecutionException.class, () -> run("broken-1", "broken-2"));
         assertThat(e.getCause()).isInstanceOf(GatewayError.class);
         GatewayError error = (GatewayError) e.getCause();
         assertThat(error.status()).isEqualTo(503);
         assertThat(error.toJson().getJsonObject("error").getString("code")).isEqualTo("capacity_ledger_unavailable");
         assertThat(called).isEmpty();
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2_000);
     }
 }

@@ -65,7 +65,7 @@ public final class TestConfigs {
                 providers,
                 models,
                 routing,
-                new ClusterConfig("freeway-test", 5701));
+                ClusterConfig.single("freeway-test", 5701));
     }
 
     public static LimitsConfig rpm(long rpm) {

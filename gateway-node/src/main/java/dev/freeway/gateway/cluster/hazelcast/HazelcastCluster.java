@@ -1,15 +1,13 @@
 package dev.freeway.gateway.cluster.hazelcast;
 
-import com.hazelcast.config.ClasspathYamlConfig;
-import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.StickySessions;
 import dev.freeway.gateway.config.ClusterConfig;
 import dev.freeway.gateway.limits.CapacityLedger;
-import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded Hazelcast member and the cluster-backed services built on it. The only public
@@ -19,30 +17,25 @@ public final class HazelcastCluster implements AutoCloseable {
     static final String BUCKETS = "freeway-buckets";
     static final String PENALTIES = "freeway-penalties";
     static final String STICKY = "freeway-sticky";
-    private static final String EMBEDDED = "hazelcast/embedded.yaml";
 
     private final HazelcastInstance instance;
+    private final AtomicInteger largestSize;
 
-    private HazelcastCluster(HazelcastInstance instance) {
+    private HazelcastCluster(HazelcastInstance instance, int expectedSize) {
         this.instance = instance;
+        this.largestSize = new AtomicInteger(expectedSize);
     }
 
     /** Starts the member; blocks until it runs, so call it before serving traffic. */
     public static HazelcastCluster start(ClusterConfig cluster) {
         System.setProperty("hazelcast.logging.type", "slf4j");
-        Config config = new ClasspathYamlConfig(EMBEDDED);
-        config.setClusterName(cluster.name());
-        config.getNetworkConfig().setPort(cluster.port());
-        config.getSerializationConfig()
-                .addDataSerializableFactory(FreewaySerialization.FACTORY_ID, new FreewaySerialization());
-        HazelcastProxyManager.addCustomSerializers(
-                config.getSerializationConfig(), FreewaySerialization.BUCKET4J_TYPE_ID_BASE);
-        config.setInstanceName(cluster.name() + "-" + cluster.port() + "-" + System.nanoTime());
-        return new HazelcastCluster(Hazelcast.newHazelcastInstance(config));
+        return new HazelcastCluster(
+                Hazelcast.newHazelcastInstance(MemberConfigs.build(cluster)),
+                Math.max(1, cluster.members().size()));
     }
 
     public CapacityLedger ledger(Clock clock) {
-        return new Bucket4jLedger(instance.getMap(BUCKETS), clock);
+        return new Bucket4jLedger(new WindowBuckets(instance.getMap(BUCKETS), clock, this::shareDivisor), clock);
     }
 
     public PenaltyBook penalties(Clock clock, long decayMillisPerPoint, long baseCooldownMillis) {
@@ -51,6 +44,19 @@ public final class HazelcastCluster implements AutoCloseable {
 
     public StickySessions stickySessions(Clock clock, long ttlMillis) {
         return new HzStickySessions(instance.getMap(STICKY), clock, ttlMillis);
+    }
+
+    /** Members this node currently sees, itself included; local and non-blocking. */
+    public int memberCount() {
+        return instance.getCluster().getMembers().size();
+    }
+
+    /**
+     * How many nodes share the limits, for 1/N local shares: the largest cluster this node has seen
+     * (or the configured member list), not the current view, which shrinks in a split.
+     */
+    public int shareDivisor() {
+        return largestSize.accumulateAndGet(memberCount(), Math::max);
     }
 
     /** A local, non-blocking check that the member still runs. */

@@ -18,7 +18,7 @@ class EmbeddedCapacityLedgerTest extends CapacityLedgerContract {
 
     @BeforeAll
     void start() {
-        cluster = HazelcastCluster.start(new ClusterConfig("freeway-ledger-test", 5801));
+        cluster = HazelcastCluster.start(ClusterConfig.single("freeway-ledger-test", 5801));
         ledger = cluster.ledger(clock);
     }
 

@@ -26,7 +26,7 @@ class HzPenaltyBookTest {
 
     @BeforeAll
     void start() {
-        cluster = HazelcastCluster.start(new ClusterConfig("freeway-penalty-test", 5851));
+        cluster = HazelcastCluster.start(ClusterConfig.single("freeway-penalty-test", 5851));
         book = cluster.penalties(clock, 120_000, 90_000);
     }
 

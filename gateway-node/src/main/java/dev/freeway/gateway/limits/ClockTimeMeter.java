@@ -1,4 +1,4 @@
-package dev.freeway.gateway.cluster.hazelcast;
+package dev.freeway.gateway.limits;
 
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
@@ -8,10 +8,10 @@ import java.time.Instant;
  * Bucket4j reads time from the calling node through this adapter, so buckets follow the injected
  * clock and every node (and every backup replay) applies the same "now" the caller captured.
  */
-final class ClockTimeMeter implements TimeMeter {
+public final class ClockTimeMeter implements TimeMeter {
     private final Clock clock;
 
-    ClockTimeMeter(Clock clock) {
+    public ClockTimeMeter(Clock clock) {
         this.clock = clock;
     }
 

@@ -1,0 +1,23 @@
+package dev.freeway.gateway.limits;
+
+/** How far Freeway's view of a window is above the provider's own report. */
+public final class Drift {
+    private Drift() {}
+
+    /**
+     * Units to take from {@code window} so it holds no more than the provider says; 0 when Freeway is
+     * already at or below it, or when the reservation knows nothing of that window or the window has
+     * turned since the admission.
+     */
+    public static long of(
+            Reservation reservation, long actualTokens, Window window, long providerRemaining, long nowMillis) {
+        long ours = reservation.remaining(window);
+        if (ours < 0 || providerRemaining < 0 || reservation.windowIndex(window) != window.index(nowMillis)) {
+            return 0;
+        }
+        if (window.countsTokens() && actualTokens >= 0) {
+            ours -= actualTokens - reservation.tokens();
+        }
+        return Math.max(0, ours - providerRemaining);
+    }
+}

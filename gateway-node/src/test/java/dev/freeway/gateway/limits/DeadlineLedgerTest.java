@@ -1,0 +1,155 @@
+package dev.freeway.gateway.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.freeway.gateway.testing.MutableClock;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/** A shared ledger that stalls, fails or refuses never holds a request past the deadline or overshoots. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DeadlineLedgerTest {
+    private static final Limits SIX_PER_MINUTE = new Limits(6, 0, 0, 0);
+
+    private final Vertx vertx = Vertx.vertx();
+    private final MutableClock clock = MutableClock.at("2026-11-23T10:00:10Z");
+    private final ScriptedShared shared = new ScriptedShared();
+    private final DeadlineLedger ledger = new DeadlineLedger(shared, new LocalShareLedger(clock, () -> 3), clock, 100);
+
+    @AfterEach
+    void close() {
+        vertx.close();
+    }
+
+    private Admission reserve(String scope) throws Exception {
+        CompletableFuture<Admission> result = new CompletableFuture<>();
+        vertx.runOnContext(v -> ledger.reserve(scope, SIX_PER_MINUTE, 0).onComplete(done -> {
+            if (done.succeeded()) {
+                result.complete(done.result());
+            } else {
+                result.completeExceptionally(done.cause());
+            }
+        }));
+        return result.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_stalled_shared_ledger_falls_back_to_this_nodes_share_after_the_deadline() throws Exception {
+        shared.mode = Mode.STALL;
+        long started = System.nanoTime();
+        assertThat(reserve("s").isGranted()).isTrue();
+        assertThat(reserve("s").isGranted()).isTrue();
+        Admission third = reserve("s");
+
+        assertThat(third.isGranted()).as("a third of 6 per minute is 2").isFalse();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3 * 1_000);
+        assertThat(ledger.fallbacks()).isEqualTo(3);
+    }
+
+    @Test
+    void the_local_share_starts_from_what_the_shared_ledger_last_showed_left() throws Exception {
+        shared.mode = Mode.GRANT;
+        shared.remainingAfterGrant = 3;
+        assertThat(reserve("s").isGranted()).isTrue();
+        shared.mode = Mode.STALL;
+
+        assertThat(reserve("s").isGranted()).as("3 left / 3 nodes = 1").isTrue();
+        assertThat(reserve("s").isGranted()).isFalse();
+    }
+
+    @Test
+    void a_late_shared_grant_is_given_back() throws Exception {
+        shared.mode = Mode.STALL;
+        reserve("s");
+        shared.stalled.get(0).complete(Admission.granted(Reservation.unmetered("s", SIX_PER_MINUTE, 0)));
+
+        assertThat(shared.released).hasSize(1);
+    }
+
+    @Test
+    void local_admissions_are_charged_to_the_shared_window_when_it_answers_again() throws Exception {
+        shared.mode = Mode.FAIL;
+        reserve("s");
+        reserve("s");
+        shared.mode = Mode.GRANT;
+        reserve("s");
+
+        assertThat(shared.charged).containsExactly("rm@s=2");
+    }
+
+    @Test
+    void on_the_minority_side_nothing_is_admitted() throws Exception {
+        shared.mode = Mode.REFUSE;
+        Admission admission = reserve("s");
+
+        assertThat(admission.isGranted()).isFalse();
+        assertThat(ledger.fallbacks()).isZero();
+    }
+
+    private enum Mode {
+        GRANT,
+        STALL,
+        FAIL,
+        REFUSE
+    }
+
+    private final class ScriptedShared implements CapacityLedger {
+        Mode mode = Mode.GRANT;
+        long remainingAfterGrant = 5;
+        final List<Promise<Admission>> stalled = new ArrayList<>();
+        final List<Reservation> released = new ArrayList<>();
+        final List<String> charged = new ArrayList<>();
+
+        @Override
+        public Future<Admission> reserve(String scope, Limits limits, long tokens) {
+            return switch (mode) {
+                case GRANT -> {
+                    long[] remaining = Reservation.unknown();
+                    long[] indexes = Reservation.unknown();
+                    remaining[Window.REQUESTS_MINUTE.ordinal()] = remainingAfterGrant;
+                    indexes[Window.REQUESTS_MINUTE.ordinal()] = Window.REQUESTS_MINUTE.index(clock.millis());
+                    yield Future.succeededFuture(
+                            Admission.granted(new Reservation(scope, limits, tokens, remaining, indexes, false)));
+                }
+                case STALL -> {
+                    Promise<Admission> promise = Promise.promise();
+                    stalled.add(promise);
+                    yield promise.future();
+                }
+                case FAIL -> Future.failedFuture("owner gone");
+                case REFUSE -> Future.failedFuture(new SharedLedgerRefused(null));
+            };
+        }
+
+        @Override
+        public Future<Void> settle(Reservation reservation, long actualTokens) {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> correct(Reservation reservation, long actualTokens, Window window, long remaining) {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> release(Reservation reservation) {
+            released.add(reservation);
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> charge(String scope, Limits limits, Window window, long amount) {
+            charged.add(window.tag() + "@" + scope + "=" + amount);
+            return Future.succeededFuture();
+        }
+    }
+}
