@@ -41,6 +41,9 @@ public final class ChatRequestParser {
                 stream,
                 root.path("stream_options").path("include_usage").asBoolean(false),
                 TokenEstimator.promptTokens(messages, tools),
+                Math.max(
+                        root.path("max_completion_tokens").asLong(0),
+                        root.path("max_tokens").asLong(0)),
                 tools != null && tools.isArray() && !tools.isEmpty(),
                 root.path("response_format").path("type").asText("text").startsWith("json"),
                 usesImages(messages),

@@ -74,7 +74,7 @@ public final class GatewayNode {
                     new ChatCompletionFlow(planner, failover, ledger, sticky, pins, penalties));
         };
 
-        HealthChecks health = new HealthChecks(cluster::isRunning);
+        HealthChecks health = new HealthChecks(cluster::unreadyReason);
         Routes routes = new Routes(
                 new Authenticator(ClientKeys.from(config.auth().clientKeys())),
                 chatOverClient,

@@ -2,18 +2,18 @@ package dev.freeway.gateway.node;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Liveness says the process serves HTTP. Readiness says this node should get traffic: the cluster
- * member runs and the node is not draining.
+ * member runs with a quorum and the node is not draining.
  */
 final class HealthChecks {
-    private final BooleanSupplier clusterRunning;
+    private final Supplier<String> clusterProblem;
     private volatile boolean draining;
 
-    HealthChecks(BooleanSupplier clusterRunning) {
-        this.clusterRunning = clusterRunning;
+    HealthChecks(Supplier<String> clusterProblem) {
+        this.clusterProblem = clusterProblem;
     }
 
     void drain() {
@@ -25,7 +25,7 @@ final class HealthChecks {
     }
 
     void ready(RoutingContext ctx) {
-        String reason = draining ? "draining" : clusterRunning.getAsBoolean() ? null : "cluster member not running";
+        String reason = draining ? "draining" : clusterProblem.get();
         JsonObject body = new JsonObject().put("status", reason == null ? "UP" : "DOWN");
         if (reason != null) {
             body.put("reason", reason);

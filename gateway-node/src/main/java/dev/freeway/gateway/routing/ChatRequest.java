@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param body the client's JSON, forwarded with unknown fields intact
  * @param sessionHash conversation identity for stickiness (a hash, never text); null if none
+ * @param maxCompletionTokens the client's cap on the answer (max_completion_tokens or max_tokens); 0 if none
  * @param pinnable whether a sticky pin applies yet (an explicit session id, or an assistant turn)
  */
 public record ChatRequest(
@@ -15,8 +16,18 @@ public record ChatRequest(
         boolean stream,
         boolean includeUsage,
         long promptTokens,
+        long maxCompletionTokens,
         boolean needsTools,
         boolean needsJson,
         boolean needsVision,
         String sessionHash,
-        boolean pinnable) {}
+        boolean pinnable) {
+
+    /**
+     * Tokens to reserve before the call: the prompt plus the most the answer may take, as providers
+     * that pre-charge count it. Settling with the real usage refunds the rest.
+     */
+    public long reservedTokens() {
+        return promptTokens + maxCompletionTokens;
+    }
+}

@@ -76,7 +76,7 @@ public final class Failover {
                 noteWait(TimeUnit.MILLISECONDS.toNanos(benchedForMillis));
                 return next(index + 1);
             }
-            return ledger.reserve(candidate.scope(), candidate.limits(), request.promptTokens())
+            return ledger.reserve(candidate.scope(), candidate.limits(), request.reservedTokens())
                     .transform(reserved -> {
                         if (reserved.failed()) {
                             return skipUnknowable(index, reserved.cause());

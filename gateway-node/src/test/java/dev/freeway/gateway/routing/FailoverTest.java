@@ -126,7 +126,7 @@ class FailoverTest {
                 Map.of("fake", (id, config) -> provider));
         Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000);
         ChatRequest request = new ChatRequest(
-                JsonNodeFactory.instance.objectNode(), "auto", false, false, 10, false, false, false, null, false);
+                JsonNodeFactory.instance.objectNode(), "auto", false, false, 10, 0, false, false, false, null, false);
         List<Candidate> candidates =
                 java.util.Arrays.stream(models).map(FailoverTest::candidate).toList();
         CompletableFuture<Served<ChatResult>> result = new CompletableFuture<>();

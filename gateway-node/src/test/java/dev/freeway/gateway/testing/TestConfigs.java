@@ -24,6 +24,8 @@ public final class TestConfigs {
     private RoutingConfig routing = RoutingConfig.defaults();
     private long bodyLimit = ServerConfig.DEFAULT_BODY_LIMIT;
     private TimeoutsConfig timeouts = new TimeoutsConfig(2_000L, 5_000L, 5_000L);
+    private ClusterConfig cluster = ClusterConfig.single("freeway-test", 5701);
+    private String host = "127.0.0.1";
 
     public static TestConfigs builder() {
         return new TestConfigs();
@@ -53,6 +55,13 @@ public final class TestConfigs {
         return this;
     }
 
+    /** Makes this node a member of {@code cluster}, serving HTTP on {@code host}. */
+    public TestConfigs cluster(ClusterConfig cluster, String host) {
+        this.cluster = cluster;
+        this.host = host;
+        return this;
+    }
+
     public TestConfigs bodyLimit(long bytes) {
         bodyLimit = bytes;
         return this;
@@ -60,12 +69,12 @@ public final class TestConfigs {
 
     public GatewayConfig build() {
         return new GatewayConfig(
-                new ServerConfig("127.0.0.1", 0, bodyLimit, 1),
+                new ServerConfig(host, 0, bodyLimit, 1),
                 new AuthConfig(List.of(new ClientKeyConfig(CLIENT_KEY, null, "test"))),
                 providers,
                 models,
                 routing,
-                ClusterConfig.single("freeway-test", 5701));
+                cluster);
     }
 
     public static LimitsConfig rpm(long rpm) {

@@ -1,5 +1,6 @@
 package dev.freeway.gateway.testing;
 
+import com.hazelcast.core.Hazelcast;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.freeway.gateway.config.GatewayConfig;
@@ -13,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 public final class TestNode implements AutoCloseable {
     private final Vertx vertx;
     private final GatewayNode node;
+    private final String host;
+    private boolean closed;
 
-    private TestNode(Vertx vertx, GatewayNode node) {
+    private TestNode(Vertx vertx, GatewayNode node, String host) {
         this.vertx = vertx;
         this.node = node;
+        this.host = host;
     }
 
     public static TestNode start(GatewayConfig config, Clock clock) {
@@ -26,7 +30,7 @@ public final class TestNode implements AutoCloseable {
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(60, TimeUnit.SECONDS);
-            return new TestNode(vertx, node);
+            return new TestNode(vertx, node, config.server().host());
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("gateway node did not start", e);
@@ -37,8 +41,12 @@ public final class TestNode implements AutoCloseable {
         return node.port();
     }
 
+    public String rootUrl() {
+        return "http://" + host + ":" + port();
+    }
+
     public String baseUrl() {
-        return "http://127.0.0.1:" + port() + "/v1";
+        return rootUrl() + "/v1";
     }
 
     public OpenAIClient client() {
@@ -55,8 +63,29 @@ public final class TestNode implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Kills the node as {@code kill -9} would: its Hazelcast member vanishes without migrating
+     * partitions and its HTTP server stops without draining.
+     */
+    public synchronized void crash() {
+        closed = true;
+        Hazelcast.getAllHazelcastInstances().stream()
+                .filter(member -> member.getLifecycleService().isRunning()
+                        && member.getCluster()
+                                .getLocalMember()
+                                .getAddress()
+                                .getHost()
+                                .equals(host))
+                .forEach(member -> member.getLifecycleService().terminate());
+        vertx.close();
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

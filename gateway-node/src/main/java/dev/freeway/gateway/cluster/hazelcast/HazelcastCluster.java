@@ -20,10 +20,12 @@ public final class HazelcastCluster implements AutoCloseable {
 
     private final HazelcastInstance instance;
     private final AtomicInteger largestSize;
+    private final int minSize;
 
-    private HazelcastCluster(HazelcastInstance instance, int expectedSize) {
+    private HazelcastCluster(HazelcastInstance instance, int expectedSize, int minSize) {
         this.instance = instance;
         this.largestSize = new AtomicInteger(expectedSize);
+        this.minSize = minSize;
     }
 
     /** Starts the member; blocks until it runs, so call it before serving traffic. */
@@ -31,7 +33,8 @@ public final class HazelcastCluster implements AutoCloseable {
         System.setProperty("hazelcast.logging.type", "slf4j");
         return new HazelcastCluster(
                 Hazelcast.newHazelcastInstance(MemberConfigs.build(cluster)),
-                Math.max(1, cluster.members().size()));
+                Math.max(1, cluster.members().size()),
+                cluster.minSize());
     }
 
     public CapacityLedger ledger(Clock clock) {
@@ -59,9 +62,17 @@ public final class HazelcastCluster implements AutoCloseable {
         return largestSize.accumulateAndGet(memberCount(), Math::max);
     }
 
-    /** A local, non-blocking check that the member still runs. */
-    public boolean isRunning() {
-        return instance.getLifecycleService().isRunning();
+    /**
+     * Why this node should not get traffic, or null: the member is down, or it sees fewer members
+     * than the split-brain minimum (a minority admits nothing, so it should not be sent requests).
+     * Local and non-blocking.
+     */
+    public String unreadyReason() {
+        if (!instance.getLifecycleService().isRunning()) {
+            return "cluster member not running";
+        }
+        int size = memberCount();
+        return size < minSize ? "cluster has " + size + " of the " + minSize + " members it needs" : null;
     }
 
     /** Leaves the cluster gracefully, so partitions migrate to the remaining members first. */

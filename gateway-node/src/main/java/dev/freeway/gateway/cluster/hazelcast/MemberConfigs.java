@@ -49,9 +49,10 @@ final class MemberConfigs {
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(cluster.port());
         if (cluster.host() != null) {
-            // Several nodes share one machine on 127.0.0.x: each binds and advertises only its own address.
-            network.getInterfaces().setEnabled(true).clear().addInterface(cluster.host());
-            network.setPublicAddress(cluster.host() + ":" + cluster.port());
+            // Several nodes share one machine on 127.0.0.x, which are not interface addresses:
+            // each member binds and advertises exactly its own.
+            network.getInterfaces().setEnabled(false);
+            config.setProperty("hazelcast.local.localAddress", cluster.host());
             config.setProperty("hazelcast.socket.bind.any", "false");
         }
         JoinConfig join = network.getJoin();

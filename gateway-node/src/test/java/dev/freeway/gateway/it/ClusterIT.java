@@ -1,0 +1,192 @@
+package dev.freeway.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.openai.core.http.HttpResponseFor;
+import com.openai.errors.RateLimitException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.Simulators;
+import dev.freeway.gateway.testing.TestCluster;
+import dev.freeway.gateway.testing.TestConfigs;
+import dev.freeway.gateway.testing.TestNode;
+import dev.freeway.loadtest.simulator.FailureMode;
+import dev.freeway.loadtest.simulator.ProviderSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three gateway nodes, each its own Vert.x and Hazelcast member on 127.0.0.1-3, share one budget
+ * per provider key, one penalty book and one set of sticky pins.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ClusterIT {
+    private static final int R = 30;
+
+    private final MutableClock clock = MutableClock.at("2026-11-23T10:00:05Z");
+    private final Simulators simulators = new Simulators(clock);
+    private TestCluster cluster;
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        simulators.close();
+    }
+
+    private ProviderSimulator startLimited() {
+        ProviderSimulator limited = simulators.start("limited", options -> options.withRpm(R));
+        cluster = TestCluster.start(
+                3,
+                clock,
+                config -> config.provider("limited", limited.baseUrl(), "limited-key-01")
+                        .model("shared", "limited", 90, TestConfigs.rpm(R)));
+        return limited;
+    }
+
+    private static int send(TestNode node, String text) {
+        try {
+            HttpResponseFor<ChatCompletion> raw = node.client()
+                    .chat()
+                    .completions()
+                    .withRawResponse()
+                    .create(ChatCompletionCreateParams.builder()
+                            .model("auto")
+                            .addUserMessage(text)
+                            .build());
+            raw.parse();
+            return raw.statusCode();
+        } catch (RateLimitException e) {
+            return 429;
+        }
+    }
+
+    /** Sends {@code count} requests round-robin over the nodes from 6 threads at once. */
+    private int sendRoundRobin(int count) throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                TestNode node = cluster.node(i % 3);
+                String text = "request " + i;
+                sent.add(pool.submit(() -> {
+                    if (send(node, text) == 200) {
+                        served.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return served.get();
+    }
+
+    @Test
+    void three_nodes_offered_3R_send_exactly_R_per_minute_window_and_cause_no_429() throws Exception {
+        ProviderSimulator limited = startLimited();
+
+        int servedFirst = sendRoundRobin(3 * R);
+        clock.advance(Duration.ofSeconds(60));
+        int servedSecond = sendRoundRobin(3 * R);
+
+        assertThat(servedFirst).isEqualTo(R);
+        assertThat(servedSecond).isEqualTo(R);
+        assertThat(limited.stats().totalRequests()).isEqualTo(2 * R);
+        assertThat(limited.stats().rateLimited()).isZero();
+    }
+
+    @Test
+    void a_crashed_node_loses_no_consumption_and_the_survivors_admit_exactly_the_rest() throws Exception {
+        ProviderSimulator limited = startLimited();
+        assertThat(sendRoundRobin(20)).isEqualTo(20);
+
+        cluster.node(2).crash();
+        int servedAfter = 0;
+        for (int i = 0; i < 2 * R; i++) {
+            servedAfter += send(cluster.node(i % 2), "after " + i) == 200 ? 1 : 0;
+        }
+
+        assertThat(servedAfter).isEqualTo(R - 20);
+        assertThat(limited.stats().rateLimited()).isZero();
+    }
+
+    @Test
+    void a_penalty_taken_on_node_1_is_honoured_by_nodes_2_and_3() {
+        ProviderSimulator flaky = simulators.start("flaky");
+        ProviderSimulator steady = simulators.start("steady");
+        cluster = TestCluster.start(
+                3,
+                clock,
+                config -> config.provider("flaky", flaky.baseUrl(), "flaky-key-0001")
+                        .provider("steady", steady.baseUrl(), "steady-key-001")
+                        .model("shared", "flaky", 90)
+                        .model("shared", "steady", 10));
+        flaky.failNext(FailureMode.ALWAYS_429, 1);
+
+        assertThat(send(cluster.node(0), "first")).isEqualTo(200);
+        long before = flaky.stats().totalRequests();
+        assertThat(send(cluster.node(1), "second")).isEqualTo(200);
+        assertThat(send(cluster.node(2), "third")).isEqualTo(200);
+
+        assertThat(flaky.stats().totalRequests())
+                .as("the benched key is not called again")
+                .isEqualTo(before);
+        assertThat(steady.stats().totalRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void a_sticky_choice_made_on_node_1_is_honoured_by_nodes_2_and_3() {
+        ProviderSimulator first = simulators.start("first");
+        ProviderSimulator second = simulators.start("second");
+        cluster = TestCluster.start(
+                3,
+                clock,
+                config -> config.provider("first", first.baseUrl(), "first-key-00001")
+                        .provider("second", second.baseUrl(), "second-key-0001")
+                        .model("duo", "first", 60, TestConfigs.rpm(1))
+                        .model("duo", "second", 50));
+        assertThat(routedVia(cluster.node(0), "warm-up", false)).isEqualTo("first/duo");
+        assertThat(routedVia(cluster.node(0), "conversation", true))
+                .as("first is at its limit, so node 1 pins the conversation to second")
+                .isEqualTo("second/duo");
+        clock.advance(Duration.ofSeconds(60));
+
+        for (int node = 1; node < 3; node++) {
+            assertThat(routedVia(cluster.node(node), "conversation", true)).isEqualTo("second/duo");
+        }
+        assertThat(routedVia(cluster.node(1), "another conversation", true))
+                .as("first has capacity again")
+                .isEqualTo("first/duo");
+    }
+
+    private static String routedVia(TestNode node, String opening, boolean followUp) {
+        ChatCompletionCreateParams.Builder params =
+                ChatCompletionCreateParams.builder().model("duo").addUserMessage(opening);
+        if (followUp) {
+            params.addAssistantMessage("an answer").addUserMessage("and then?");
+        }
+        return node.client()
+                .chat()
+                .completions()
+                .withRawResponse()
+                .create(params.build())
+                .headers()
+                .values("X-Routed-Via")
+                .get(0);
+    }
+}
