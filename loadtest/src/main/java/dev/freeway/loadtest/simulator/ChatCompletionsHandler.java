@@ -50,7 +50,7 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
             sendError(response, OpenAiError.MISSING_KEY);
             return;
         }
-        stats.recordKey(key);
+        KeyTraffic traffic = stats.recordKey(key);
         ChatRequest chat;
         try {
             chat = ChatRequest.parse(body, options.models().get(0));
@@ -60,8 +60,11 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
         }
         // Client errors are answered at once; latency stands for model time, so it delays only the rest.
         switch (behaviour.nextFailure()) {
-            case NONE -> answer(request, key, chat);
-            case ALWAYS_429 -> rateLimited(response, limiter.exhausted());
+            case NONE -> answer(request, key, traffic, chat);
+            case ALWAYS_429 -> {
+                long now = options.clock().millis();
+                rateLimited(response, traffic, limiter.exhausted(key, now), now);
+            }
             case BAD_REQUEST_400 -> sendError(response, OpenAiError.INVALID_VALUE);
             case ERROR_500 -> afterLatency(response, () -> sendError(response, OpenAiError.SERVER_ERROR));
             case ERROR_503 -> afterLatency(response, () -> sendError(response, OpenAiError.OVERLOADED));
@@ -69,13 +72,14 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
             case HANG -> stats.recordStatus(0);
             case MALFORMED ->
                 afterLatency(response, () -> {
-                    Buffer complete = ChatJson.completion(reply(chat));
+                    Buffer complete =
+                            ChatJson.completion(reply(chat, options.clock().millis()));
                     send(response, 200, complete.getBuffer(0, complete.length() / 2));
                 });
             case STREAM_CUT ->
                 afterLatency(response, () -> {
                     if (chat.stream()) {
-                        stream(request, chat, CUT_STREAM_EVENTS);
+                        stream(request, chat, reply(chat, options.clock().millis()), CUT_STREAM_EVENTS);
                     } else {
                         drop(request);
                     }
@@ -83,42 +87,49 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    private void answer(HttpServerRequest request, String key, ChatRequest chat) {
+    private void answer(HttpServerRequest request, String key, KeyTraffic traffic, ChatRequest chat) {
         HttpServerResponse response = request.response();
-        RateDecision decision = limiter.acquire(key);
+        long now = options.clock().millis();
+        // The reply follows from the request alone, so its usage is known before it is "generated": the
+        // request takes its tokens on admission, in the same windows as the request itself, and the
+        // headers of streams and complete answers alike already count them.
+        ChatReply reply = reply(chat, now);
+        RateDecision decision = limiter.acquire(key, reply.totalTokens(), now);
         if (!decision.allowed()) {
-            rateLimited(response, decision);
+            rateLimited(response, traffic, decision, now);
             return;
         }
+        traffic.recordAdmitted(now, reply.totalTokens());
         decision.writeHeaders(response.headers());
         afterLatency(response, () -> {
             if (chat.stream()) {
-                stream(request, chat, SseStream.COMPLETE);
+                stream(request, chat, reply, SseStream.COMPLETE);
             } else {
                 // Counted before the bytes leave, so a client that has its answer also sees it counted.
                 stats.recordSuccess();
-                send(response, 200, ChatJson.completion(reply(chat)));
+                send(response, 200, ChatJson.completion(reply));
             }
         });
     }
 
-    private ChatReply reply(ChatRequest chat) {
-        long created = options.clock().millis() / 1000;
-        return ChatReply.answer(chat, options.name(), sequence.incrementAndGet(), created);
+    private ChatReply reply(ChatRequest chat, long now) {
+        return ChatReply.answer(chat, options.name(), sequence.incrementAndGet(), now / 1000);
     }
 
-    private void stream(HttpServerRequest request, ChatRequest chat, int cutAfter) {
+    private void stream(HttpServerRequest request, ChatRequest chat, ChatReply reply, int cutAfter) {
         stats.recordStatus(200);
         long interval = options.streamChunkInterval().toMillis();
-        new SseStream(vertx, request, reply(chat), chat.includeUsage(), interval, cutAfter, stats::recordSuccess)
-                .start();
+        new SseStream(vertx, request, reply, chat.includeUsage(), interval, cutAfter, stats::recordSuccess).start();
     }
 
-    private void rateLimited(HttpServerResponse response, RateDecision decision) {
+    private void rateLimited(HttpServerResponse response, KeyTraffic traffic, RateDecision decision, long now) {
+        traffic.recordRateLimited(now);
         decision.writeHeaders(response.headers());
-        long retryAfter = options.retryAfterSeconds() > 0 ? options.retryAfterSeconds() : decision.resetSeconds();
+        long retryAfter = options.retryAfterSeconds() > 0
+                ? options.retryAfterSeconds()
+                : decision.refusedBy().resetSeconds();
         response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        sendError(response, OpenAiError.RATE_LIMITED);
+        sendError(response, decision.error());
     }
 
     /** Runs {@code action} after the current latency, unless the client has given up by then. */

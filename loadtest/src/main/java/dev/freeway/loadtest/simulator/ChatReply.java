@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The simulated model's deterministic answer to one request, so tests can predict every byte of it.
+ * The simulated model's deterministic answer to one request, so tests can predict every byte of it. Its
+ * usage is fixed by the request too, and is exactly what token limits count, streamed or not.
  *
  * @param content the text answer, or null when the model calls a tool
  * @param toolCall the tool call, or null for a text answer
+ * @param promptTokens a quarter of the characters of all message texts, rounded up, plus 4 per message
+ *     (see {@link ChatRequest})
+ * @param completionTokens the words of {@code content}, or for a tool call a quarter of the characters of
+ *     its name and arguments, rounded up
  */
 record ChatReply(
         String id,

@@ -13,6 +13,8 @@ final class OpenAiError {
             "invalid_api_key");
     static final OpenAiError RATE_LIMITED =
             new OpenAiError(429, "Rate limit reached for requests", "requests", null, "rate_limit_exceeded");
+    static final OpenAiError TOKENS_RATE_LIMITED =
+            new OpenAiError(429, "Rate limit reached for tokens", "tokens", null, "rate_limit_exceeded");
     static final OpenAiError SERVER_ERROR = new OpenAiError(
             500,
             "The server had an error while processing your request. Sorry about that!",

@@ -67,7 +67,7 @@ public final class ProviderSimulator implements AutoCloseable {
 
     private static ProviderSimulator start(Vertx vertx, boolean ownsVertx, SimulatorOptions options) {
         Behaviour behaviour = new Behaviour(options.failureMode(), options.latency());
-        RateLimiter limiter = new RateLimiter(options.rpm(), options.rpd(), options.clock());
+        RateLimiter limiter = new RateLimiter(options.rpm(), options.rpd(), options.tpm(), options.tpd());
         SimulatorStats stats = new SimulatorStats();
         Runnable reset = () -> {
             stats.reset();
@@ -128,7 +128,7 @@ public final class ProviderSimulator implements AutoCloseable {
         behaviour.latency(latency);
     }
 
-    /** Zeroes the counters and empties every rate window. */
+    /** Zeroes the counters, forgets the per-minute traffic and empties every rate window. */
     public void reset() {
         reset.run();
     }

@@ -9,10 +9,11 @@ import java.util.Locale;
 public final class SimulatorMain {
     private static final String USAGE = String.join(
             System.lineSeparator(),
-            "usage: java -jar loadtest.jar simulator [--host 127.0.0.1] [--port 0] [--rpm 0] [--rpd 0]",
-            "         [--latency-ms 0] [--chunk-interval-ms 0] [--failure NONE] [--retry-after-seconds 0]",
-            "         [--name sim] [--models sim-model,...] [--instances 1]",
-            "  0 disables a limit or delay; --failure is one of " + Arrays.toString(FailureMode.values()));
+            "usage: java -jar loadtest.jar simulator [--host 127.0.0.1] [--port 0]",
+            "         [--rpm 0] [--rpd 0] [--tpm 0] [--tpd 0] [--latency-ms 0] [--chunk-interval-ms 0]",
+            "         [--failure NONE] [--retry-after-seconds 0] [--name sim] [--models sim-model,...] [--instances 1]",
+            "  0 disables a limit or delay; limits are per key, requests (r) or tokens (t) per minute (m) or UTC day (d);",
+            "  --failure is one of " + Arrays.toString(FailureMode.values()));
 
     private SimulatorMain() {}
 
@@ -45,6 +46,8 @@ public final class SimulatorMain {
             case "--port" -> options.withPort(integer(flag, value));
             case "--rpm" -> options.withRpm(integer(flag, value));
             case "--rpd" -> options.withRpd(integer(flag, value));
+            case "--tpm" -> options.withTpm(integer(flag, value));
+            case "--tpd" -> options.withTpd(integer(flag, value));
             case "--latency-ms" -> options.withLatency(Duration.ofMillis(integer(flag, value)));
             case "--chunk-interval-ms" -> options.withStreamChunkInterval(Duration.ofMillis(integer(flag, value)));
             case "--failure" -> options.withFailureMode(failureMode(required(flag, value)));

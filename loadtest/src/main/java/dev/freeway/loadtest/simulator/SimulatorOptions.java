@@ -9,12 +9,15 @@ import java.util.function.Consumer;
 /**
  * Start-up configuration of a {@link ProviderSimulator}. Zero means "off" for limits, delays and
  * {@code retryAfterSeconds} (then Retry-After counts down to the window reset); port 0 picks a free port.
+ * Every limit is per key: {@code rpm}/{@code tpm} per clock minute, {@code rpd}/{@code tpd} per UTC day.
  */
 public record SimulatorOptions(
         String host,
         int port,
         int rpm,
         int rpd,
+        int tpm,
+        int tpd,
         Duration latency,
         Duration streamChunkInterval,
         FailureMode failureMode,
@@ -35,6 +38,8 @@ public record SimulatorOptions(
         requireAtLeast("port", port, 0);
         requireAtLeast("rpm", rpm, 0);
         requireAtLeast("rpd", rpd, 0);
+        requireAtLeast("tpm", tpm, 0);
+        requireAtLeast("tpd", tpd, 0);
         requireAtLeast("retryAfterSeconds", retryAfterSeconds, 0);
         requireAtLeast("instances", instances, 1);
         if (port > 65535) {
@@ -51,6 +56,8 @@ public record SimulatorOptions(
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(
                 "127.0.0.1",
+                0,
+                0,
                 0,
                 0,
                 0,
@@ -78,6 +85,14 @@ public record SimulatorOptions(
 
     public SimulatorOptions withRpd(int rpd) {
         return with(b -> b.rpd = rpd);
+    }
+
+    public SimulatorOptions withTpm(int tpm) {
+        return with(b -> b.tpm = tpm);
+    }
+
+    public SimulatorOptions withTpd(int tpd) {
+        return with(b -> b.tpd = tpd);
     }
 
     public SimulatorOptions withLatency(Duration latency) {
@@ -124,6 +139,8 @@ public record SimulatorOptions(
         int port;
         int rpm;
         int rpd;
+        int tpm;
+        int tpd;
         Duration latency;
         Duration streamChunkInterval;
         FailureMode failureMode;
@@ -138,6 +155,8 @@ public record SimulatorOptions(
             port = o.port;
             rpm = o.rpm;
             rpd = o.rpd;
+            tpm = o.tpm;
+            tpd = o.tpd;
             latency = o.latency;
             streamChunkInterval = o.streamChunkInterval;
             failureMode = o.failureMode;
@@ -154,6 +173,8 @@ public record SimulatorOptions(
                     port,
                     rpm,
                     rpd,
+                    tpm,
+                    tpd,
                     latency,
                     streamChunkInterval,
                     failureMode,

@@ -1,6 +1,9 @@
 package dev.freeway.loadtest.simulator;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Live counters of chat-completion traffic, shared by all server instances. Getters read the current
- * values; the maps are snapshots. Dropped or hung requests are counted under status 0.
+ * values; the maps and lists are snapshots. Dropped or hung requests are counted under status 0. Any
+ * client that holds a key counts the same, so traffic sent around a gateway shows up next to its own.
  */
 public final class SimulatorStats {
     private static final int STATUS_SLOTS = 600;
@@ -18,7 +22,7 @@ public final class SimulatorStats {
     private final LongAdder total = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
     private final AtomicLongArray byStatus = new AtomicLongArray(STATUS_SLOTS);
-    private final ConcurrentHashMap<String, LongAdder> byKey = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, KeyTraffic> byKey = new ConcurrentHashMap<>();
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong maxInFlight = new AtomicLong();
 
@@ -37,10 +41,29 @@ public final class SimulatorStats {
         return byStatus.get(429);
     }
 
+    /** Every authenticated request per key, including those refused or failed. */
     public Map<String, Long> requestsByKey() {
         Map<String, Long> snapshot = new TreeMap<>();
-        byKey.forEach((key, count) -> snapshot.put(key, count.sum()));
+        byKey.forEach((key, traffic) -> snapshot.put(key, traffic.requests()));
         return Collections.unmodifiableMap(snapshot);
+    }
+
+    /** Each key's traffic per minute window it was seen in, ordered by key, then minute. */
+    public List<WindowCount> minuteWindows() {
+        List<WindowCount> windows = new ArrayList<>();
+        byKey.forEach((key, traffic) -> windows.addAll(traffic.windows(key)));
+        windows.sort(Comparator.comparing(WindowCount::key).thenComparingLong(WindowCount::minute));
+        return Collections.unmodifiableList(windows);
+    }
+
+    /** The most requests {@code key} was admitted in any one minute window; 0 for an unseen key. */
+    public long maxRequestsPerMinute(String key) {
+        return windowsOf(key).stream().mapToLong(WindowCount::requests).max().orElse(0);
+    }
+
+    /** The most tokens {@code key} was served in any one minute window; 0 for an unseen key. */
+    public long maxTokensPerMinute(String key) {
+        return windowsOf(key).stream().mapToLong(WindowCount::tokens).max().orElse(0);
     }
 
     public Map<Integer, Long> byStatus() {
@@ -80,8 +103,24 @@ public final class SimulatorStats {
                 json.writeNumberField(entry.getKey(), entry.getValue());
             }
             json.writeEndObject();
+            json.writeArrayFieldStart("windows");
+            for (WindowCount window : minuteWindows()) {
+                json.writeStartObject();
+                json.writeStringField("key", window.key());
+                json.writeNumberField("minute", window.minute());
+                json.writeNumberField("requests", window.requests());
+                json.writeNumberField("tokens", window.tokens());
+                json.writeNumberField("rateLimited", window.rateLimited());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeEndObject();
         });
+    }
+
+    private List<WindowCount> windowsOf(String key) {
+        KeyTraffic traffic = byKey.get(key);
+        return traffic == null ? List.of() : traffic.windows(key);
     }
 
     void recordStart() {
@@ -97,12 +136,14 @@ public final class SimulatorStats {
         inFlight.decrementAndGet();
     }
 
-    void recordKey(String key) {
-        LongAdder count = byKey.get(key);
-        if (count == null) {
-            count = byKey.computeIfAbsent(key, k -> new LongAdder());
+    /** Counts a request of {@code key} and returns the key's traffic, for the rest of the request to count in. */
+    KeyTraffic recordKey(String key) {
+        KeyTraffic traffic = byKey.get(key);
+        if (traffic == null) {
+            traffic = byKey.computeIfAbsent(key, k -> new KeyTraffic());
         }
-        count.increment();
+        traffic.recordRequest();
+        return traffic;
     }
 
     void recordStatus(int status) {

@@ -102,6 +102,8 @@ class RateLimitTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("x-ratelimit-limit-requests"))
                     .isEmpty();
+            assertThat(response.headers().firstValue("x-ratelimit-limit-tokens"))
+                    .isEmpty();
         }
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +73,10 @@ class SimulatorLifecycleTest {
 
     @Test
     void controlEndpointsReportAndResetStats() {
-        try (ProviderSimulator simulator = ProviderSimulator.start(SimulatorOptions.defaults())) {
+        Instant now = Instant.parse("2025-03-01T10:00:00Z");
+        long minute = now.toEpochMilli() / 60_000;
+        try (ProviderSimulator simulator =
+                ProviderSimulator.start(SimulatorOptions.defaults().withClock(new MutableClock(now)))) {
             SimClient client = new SimClient(simulator);
             client.chat(userMessage("hi"));
             client.chat("other", userMessage("hi"));
@@ -80,10 +84,12 @@ class SimulatorLifecycleTest {
             HttpResponse<String> stats = client.get("/_sim/stats");
             assertThat(stats.statusCode()).isEqualTo(200);
             assertThat(json(stats.body()))
-                    .isEqualTo(
-                            json(
-                                    "{\"totalRequests\":2,\"succeeded\":2,\"rateLimited\":0,\"inFlight\":0,"
-                                            + "\"maxInFlight\":1,\"byStatus\":{\"200\":2},\"requestsByKey\":{\"other\":1,\"sk-test\":1}}"));
+                    .isEqualTo(json("{\"totalRequests\":2,\"succeeded\":2,\"rateLimited\":0,\"inFlight\":0,"
+                            + "\"maxInFlight\":1,\"byStatus\":{\"200\":2},\"requestsByKey\":{\"other\":1,\"sk-test\":1},"
+                            + "\"windows\":[{\"key\":\"other\",\"minute\":" + minute
+                            + ",\"requests\":1,\"tokens\":9,\"rateLimited\":0},"
+                            + "{\"key\":\"sk-test\",\"minute\":" + minute
+                            + ",\"requests\":1,\"tokens\":9,\"rateLimited\":0}]}"));
 
             assertThat(client.post("/_sim/reset").statusCode()).isEqualTo(204);
             assertThat(simulator.stats().totalRequests()).isZero();

@@ -19,6 +19,10 @@ class SimulatorMainTest {
             "30",
             "--rpd",
             "1000",
+            "--tpm",
+            "6000",
+            "--tpd",
+            "500000",
             "--latency-ms",
             "50",
             "--chunk-interval-ms",
@@ -41,6 +45,8 @@ class SimulatorMainTest {
                         .withPort(9000)
                         .withRpm(30)
                         .withRpd(1000)
+                        .withTpm(6000)
+                        .withTpd(500000)
                         .withLatency(Duration.ofMillis(50))
                         .withStreamChunkInterval(Duration.ofMillis(10))
                         .withFailureMode(FailureMode.HANG)
