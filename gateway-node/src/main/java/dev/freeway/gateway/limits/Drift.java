@@ -1,6 +1,10 @@
 package dev.freeway.gateway.limits;
 
-/** How far Freeway's view of a window is above the provider's own report. */
+/**
+ * How far Freeway's view of a window was above the provider's own report at this request's
+ * admission: an upper bound of the usage the provider counted that Freeway did not route. Zero
+ * means there is nothing to correct, which spares the common case a call to the cluster.
+ */
 public final class Drift {
     private Drift() {}
 

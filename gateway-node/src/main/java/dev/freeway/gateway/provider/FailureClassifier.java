@@ -7,9 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -28,7 +25,8 @@ public final class FailureClassifier {
             case 404, 408, 409 -> Kind.SERVER_ERROR;
             default -> status >= 500 ? Kind.SERVER_ERROR : Kind.CLIENT_ERROR;
         };
-        return new UpstreamFailure(kind, status, retryAfterMillis(headers.get("retry-after")), body, reason);
+        ProviderQuota quota = RateLimitHeaders.parse(headers, status, System.currentTimeMillis());
+        return new UpstreamFailure(kind, status, quota.retryAfterMillis(), body, quota, reason);
     }
 
     public static UpstreamFailure fromThrowable(Throwable error, String provider) {
@@ -47,27 +45,5 @@ public final class FailureClassifier {
         }
         return UpstreamFailure.of(
                 Kind.CONNECTION, provider + " failed (" + error.getClass().getSimpleName() + ")");
-    }
-
-    /** A provider asking for more than a day is benched for a day; daily quotas reset within it. */
-    private static final long MAX_RETRY_AFTER_MILLIS = 86_400_000L;
-
-    /** Retry-After as delta seconds or an HTTP date, at most a day; 0 when absent or unreadable. */
-    static long retryAfterMillis(String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            double seconds = Double.parseDouble(value.trim());
-            return Double.isNaN(seconds) ? 0 : (long) Math.max(0, Math.min(MAX_RETRY_AFTER_MILLIS, seconds * 1_000));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                long millis = at.toInstant().toEpochMilli() - System.currentTimeMillis();
-                return Math.max(0, Math.min(MAX_RETRY_AFTER_MILLIS, millis));
-            } catch (DateTimeParseException notDate) {
-                return 0;
-            }
-        }
     }
 }

@@ -6,7 +6,7 @@ import io.vertx.core.buffer.Buffer;
  * Why an upstream attempt failed, as a value the router can act on. Client errors carry the
  * upstream's body so they can be passed through; everything else is a reason to try elsewhere.
  */
-public final class UpstreamFailure extends RuntimeException {
+public final class UpstreamFailure extends RuntimeException implements QuotaReport {
     public enum Kind {
         RATE_LIMITED,
         KEY_REJECTED,
@@ -21,17 +21,25 @@ public final class UpstreamFailure extends RuntimeException {
     private final int status;
     private final long retryAfterMillis;
     private final transient Buffer body;
+    private final transient ProviderQuota quota;
 
-    public UpstreamFailure(Kind kind, int status, long retryAfterMillis, Buffer body, String reason) {
+    public UpstreamFailure(
+            Kind kind, int status, long retryAfterMillis, Buffer body, ProviderQuota quota, String reason) {
         super(reason, null, false, false);
         this.kind = kind;
         this.status = status;
         this.retryAfterMillis = retryAfterMillis;
         this.body = body;
+        this.quota = quota;
     }
 
     public static UpstreamFailure of(Kind kind, String reason) {
-        return new UpstreamFailure(kind, 0, 0, null, reason);
+        return new UpstreamFailure(kind, 0, 0, null, ProviderQuota.NONE, reason);
+    }
+
+    @Override
+    public ProviderQuota quota() {
+        return quota;
     }
 
     public Kind kind() {

@@ -6,7 +6,7 @@ import io.vertx.core.buffer.Buffer;
  * An upstream stream that has produced its first event, translated to OpenAI's SSE framing
  * ({@code data: <chat.completion.chunk>\n\n}). Nothing reaches the client before the router takes it.
  */
-public interface UpstreamStream {
+public interface UpstreamStream extends QuotaReport {
 
     Buffer firstEvent();
 

@@ -6,6 +6,7 @@ import dev.freeway.gateway.cluster.PenaltyReason;
 import dev.freeway.gateway.cluster.StickySessions;
 import dev.freeway.gateway.limits.CapacityLedger;
 import dev.freeway.gateway.provider.ChatResult;
+import dev.freeway.gateway.provider.QuotaReport;
 import dev.freeway.gateway.provider.UpstreamStream;
 import dev.freeway.gateway.provider.Usage;
 import io.vertx.core.Future;
@@ -55,6 +56,9 @@ public final class ChatCompletionFlow {
     public void finish(ChatRequest request, Served<?> served, Usage usage) {
         long actual = usage.known() ? usage.total() : served.reservation().tokens();
         ledger.settle(served.reservation(), actual).onFailure(e -> LOG.warn("settle failed: {}", e.toString()));
+        if (served.result() instanceof QuotaReport report) {
+            ProviderTruth.apply(ledger, served.reservation(), usage.known() ? usage.total() : -1, report.quota());
+        }
         if (request.sessionHash() != null) {
             pins.pin(request.sessionHash(), served.candidate().target());
         }

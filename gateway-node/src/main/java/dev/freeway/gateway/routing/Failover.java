@@ -117,6 +117,7 @@ public final class Failover {
                         : UpstreamFailure.of(
                                 UpstreamFailure.Kind.CONNECTION, outcome.cause().toString());
                 ledger.refundTokens(admission.reservation());
+                ProviderTruth.apply(ledger, admission.reservation(), -1, failure.quota());
                 if (!failure.retryable()) {
                     return Future.failedFuture(failure);
                 }

@@ -13,6 +13,11 @@ import dev.freeway.gateway.testing.TestConfigs;
 import dev.freeway.gateway.testing.TestNode;
 import dev.freeway.loadtest.simulator.FailureMode;
 import dev.freeway.loadtest.simulator.ProviderSimulator;
+import dev.freeway.loadtest.simulator.WindowCount;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ClusterIT {
-    private static final int R = 30;
+    private static final int R = 120;
 
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:05Z");
     private final Simulators simulators = new Simulators(clock);
@@ -72,10 +77,10 @@ class ClusterIT {
         }
     }
 
-    /** Sends {@code count} requests round-robin over the nodes from 6 threads at once. */
-    private int sendRoundRobin(int count) throws Exception {
+    /** Sends {@code count} requests round-robin over the nodes from {@code threads} threads at once. */
+    private int sendRoundRobin(int count, int threads) throws Exception {
         AtomicInteger served = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -96,33 +101,69 @@ class ClusterIT {
         return served.get();
     }
 
+    /**
+     * Concurrent requests reach the provider in a different order than Freeway admitted them, which
+     * makes its rate-limit headers look like a little outside usage; that costs a few requests of
+     * utilisation, never a 429.
+     */
     @Test
-    void three_nodes_offered_3R_send_exactly_R_per_minute_window_and_cause_no_429() throws Exception {
+    void three_nodes_offered_3R_send_at_most_R_and_at_least_95_percent_per_window_and_cause_no_429() throws Exception {
         ProviderSimulator limited = startLimited();
 
-        int servedFirst = sendRoundRobin(3 * R);
+        sendRoundRobin(3 * R, 6);
         clock.advance(Duration.ofSeconds(60));
-        int servedSecond = sendRoundRobin(3 * R);
+        sendRoundRobin(3 * R, 6);
 
-        assertThat(servedFirst).isEqualTo(R);
-        assertThat(servedSecond).isEqualTo(R);
-        assertThat(limited.stats().totalRequests()).isEqualTo(2 * R);
+        List<WindowCount> windows = limited.stats().minuteWindows();
+        assertThat(windows).hasSize(2);
+        for (WindowCount window : windows) {
+            assertThat(window.requests()).isLessThanOrEqualTo(R).isGreaterThanOrEqualTo((long) Math.ceil(0.95 * R));
+        }
         assertThat(limited.stats().rateLimited()).isZero();
     }
 
     @Test
     void a_crashed_node_loses_no_consumption_and_the_survivors_admit_exactly_the_rest() throws Exception {
         ProviderSimulator limited = startLimited();
-        assertThat(sendRoundRobin(20)).isEqualTo(20);
+        assertThat(sendRoundRobin(80, 1)).isEqualTo(80);
 
         cluster.node(2).crash();
         int servedAfter = 0;
-        for (int i = 0; i < 2 * R; i++) {
+        for (int i = 0; i < R; i++) {
             servedAfter += send(cluster.node(i % 2), "after " + i) == 200 ? 1 : 0;
         }
 
-        assertThat(servedAfter).isEqualTo(R - 20);
+        assertThat(servedAfter).isEqualTo(R - 80);
         assertThat(limited.stats().rateLimited()).isZero();
+    }
+
+    @Test
+    void usage_of_the_same_key_by_someone_else_is_read_from_the_provider_and_causes_no_429() throws Exception {
+        ProviderSimulator limited = startLimited();
+        sendDirectly(limited, 6);
+        assertThat(sendRoundRobin(3, 1)).isEqualTo(3);
+        sendDirectly(limited, 4);
+
+        int served = 3 + sendRoundRobin(3 * R, 1);
+
+        assertThat(limited.stats().rateLimited()).isZero();
+        assertThat(served).as("Freeway used what the other client left").isEqualTo(R - 10);
+    }
+
+    /** Another client of the same provider key, calling the provider without Freeway. */
+    private static void sendDirectly(ProviderSimulator simulator, int count) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/chat/completions"))
+                            .header("authorization", "Bearer limited-key-01")
+                            .header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"model\":\"shared\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.freeway.gateway.limits.Window;
 import dev.freeway.gateway.provider.ChatResult;
 import dev.freeway.gateway.provider.Provider;
 import dev.freeway.gateway.provider.ProviderCall;
+import dev.freeway.gateway.provider.ProviderQuota;
 import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.provider.UpstreamStream;
 import dev.freeway.gateway.provider.Usage;
@@ -52,7 +53,7 @@ class FailoverTest {
         @Override
         public Future<ChatResult> chat(ProviderCall call) {
             called.add(call.upstreamModel());
-            return Future.succeededFuture(new ChatResult(Buffer.buffer("{}"), Usage.UNKNOWN));
+            return Future.succeededFuture(new ChatResult(Buffer.buffer("{}"), Usage.UNKNOWN, ProviderQuota.NONE));
         }
 
         @Override

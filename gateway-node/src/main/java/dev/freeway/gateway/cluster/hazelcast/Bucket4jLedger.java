@@ -127,7 +127,8 @@ final class Bucket4jLedger implements CapacityLedger {
             return Future.succeededFuture();
         }
         LOG.debug("provider reports {} less in {} of {}", drift, window, reservation.scope());
-        return FutureBridge.toVertx(buckets.take(reservation.scope(), window, reservation.limits(), drift))
+        return FutureBridge.toVertx(
+                        buckets.lowerTo(reservation.scope(), window, reservation.limits(), providerRemaining))
                 .mapEmpty();
     }
 

@@ -10,12 +10,19 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 final class FreewaySerialization implements DataSerializableFactory {
     static final int FACTORY_ID = 7301;
     static final int PENALTY_UPDATE = 1;
+    static final int BUCKET_MERGE_POLICY = 2;
+    static final int PENALTY_MERGE_POLICY = 3;
 
     /** Type ids Bucket4j's own serializers start from; chosen clear of Hazelcast's and ours. */
     static final int BUCKET4J_TYPE_ID_BASE = 7400;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
-        return typeId == PENALTY_UPDATE ? new PenaltyUpdate() : null;
+        return switch (typeId) {
+            case PENALTY_UPDATE -> new PenaltyUpdate();
+            case BUCKET_MERGE_POLICY -> new BucketMergePolicy();
+            case PENALTY_MERGE_POLICY -> new PenaltyMergePolicy();
+            default -> null;
+        };
     }
 }

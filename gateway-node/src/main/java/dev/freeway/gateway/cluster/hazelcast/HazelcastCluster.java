@@ -42,6 +42,7 @@ public final class HazelcastCluster implements AutoCloseable {
     }
 
     public PenaltyBook penalties(Clock clock, long decayMillisPerPoint, long baseCooldownMillis) {
+        instance.getUserContext().put(PenaltyMergePolicy.DECAY_MILLIS_PER_POINT, decayMillisPerPoint);
         return new HzPenaltyBook(instance.getMap(PENALTIES), clock, decayMillisPerPoint, baseCooldownMillis);
     }
 

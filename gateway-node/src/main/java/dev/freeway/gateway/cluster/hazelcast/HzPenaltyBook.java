@@ -5,6 +5,7 @@ import static dev.freeway.gateway.cluster.hazelcast.PenaltyState.*;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.PenaltyReason;
@@ -89,8 +90,11 @@ final class HzPenaltyBook implements PenaltyBook {
         mirror.merge(key, state, (old, fresh) -> fresh[VERSION] >= old[VERSION] ? fresh : old);
     }
 
+    /** Merged events too: after a split heals, the merged penalty must reach every mirror. */
     private final class MirrorListener
-            implements EntryAddedListener<String, long[]>, EntryUpdatedListener<String, long[]> {
+            implements EntryAddedListener<String, long[]>,
+                    EntryUpdatedListener<String, long[]>,
+                    EntryMergedListener<String, long[]> {
         @Override
         public void entryAdded(EntryEvent<String, long[]> event) {
             remember(event.getKey(), event.getValue());
@@ -98,6 +102,11 @@ final class HzPenaltyBook implements PenaltyBook {
 
         @Override
         public void entryUpdated(EntryEvent<String, long[]> event) {
+            remember(event.getKey(), event.getValue());
+        }
+
+        @Override
+        public void entryMerged(EntryEvent<String, long[]> event) {
             remember(event.getKey(), event.getValue());
         }
     }

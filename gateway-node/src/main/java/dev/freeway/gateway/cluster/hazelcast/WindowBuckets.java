@@ -14,6 +14,7 @@ import io.github.bucket4j.distributed.proxy.RecoveryStrategy;
 import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,7 @@ final class WindowBuckets {
     private final ConcurrentHashMap<String, AsyncBucketProxy> proxies = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, long[]> truths = new ConcurrentHashMap<>();
     private final AtomicLong rebuilt = new AtomicLong();
+    private final Set<String> correcting = ConcurrentHashMap.newKeySet();
 
     WindowBuckets(IMap<String, byte[]> map, Clock clock, IntSupplier members) {
         this.manager = Bucket4jHazelcast.entryProcessorBasedBuilder(map)
@@ -72,6 +74,23 @@ final class WindowBuckets {
 
     CompletableFuture<?> giveBack(String scope, Window window, Limits limits, long amount) {
         return apply(scope, window, limits, bucket -> bucket.addTokens(amount));
+    }
+
+    /**
+     * Lowers a window to the provider's figure. Compared with the bucket as it is now, not as it was
+     * at the admission, so a report already applied (by any node) is not taken twice. One correction
+     * per window at a time on this node keeps two reports from taking the same gap together.
+     */
+    CompletableFuture<?> lowerTo(String scope, Window window, Limits limits, long providerRemaining) {
+        String key = key(window, scope);
+        if (!correcting.add(key)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return apply(scope, window, limits, AsyncBucketProxy::getAvailableTokens)
+                .thenCompose(available -> available > providerRemaining
+                        ? take(scope, window, limits, available - providerRemaining)
+                        : CompletableFuture.completedFuture(null))
+                .whenComplete((done, error) -> correcting.remove(key));
     }
 
     /** Keeps the provider's last report per window: the best base for rebuilding a lost bucket. */

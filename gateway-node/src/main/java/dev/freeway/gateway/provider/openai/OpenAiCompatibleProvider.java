@@ -10,6 +10,7 @@ import dev.freeway.gateway.provider.FailureClassifier;
 import dev.freeway.gateway.provider.KeyScrubber;
 import dev.freeway.gateway.provider.Provider;
 import dev.freeway.gateway.provider.ProviderCall;
+import dev.freeway.gateway.provider.RateLimitHeaders;
 import dev.freeway.gateway.provider.UpstreamFailure;
 import dev.freeway.gateway.provider.UpstreamStream;
 import dev.freeway.gateway.provider.Usage;
@@ -115,7 +116,10 @@ public final class OpenAiCompatibleProvider implements Provider {
             if (tree == null || !tree.path("choices").isArray()) {
                 return malformed("answer without choices");
             }
-            return Future.succeededFuture(new ChatResult(body, Usage.fromOpenAi(tree.get("usage"))));
+            return Future.succeededFuture(new ChatResult(
+                    body,
+                    Usage.fromOpenAi(tree.get("usage")),
+                    RateLimitHeaders.parse(response.headers(), status, System.currentTimeMillis())));
         } catch (java.io.IOException e) {
             return malformed("answer is not valid JSON");
         }

@@ -3,6 +3,8 @@ package dev.freeway.gateway.provider.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freeway.gateway.json.Json;
 import dev.freeway.gateway.provider.FailureClassifier;
+import dev.freeway.gateway.provider.ProviderQuota;
+import dev.freeway.gateway.provider.RateLimitHeaders;
 import dev.freeway.gateway.provider.SseEventSplitter;
 import dev.freeway.gateway.provider.StreamSink;
 import dev.freeway.gateway.provider.UpstreamFailure;
@@ -53,6 +55,11 @@ final class OpenAiStream implements UpstreamStream {
         response.endHandler(v -> stream.onEnd());
         response.exceptionHandler(stream::onError);
         return stream.started.future();
+    }
+
+    @Override
+    public ProviderQuota quota() {
+        return RateLimitHeaders.parse(response.headers(), response.statusCode(), System.currentTimeMillis());
     }
 
     /** The first events, as they arrived together in one upstream read. */
