@@ -113,6 +113,23 @@ class ConfigValidationTest {
     }
 
     @Test
+    void rejects_two_ways_of_joining_a_cluster() {
+        assertThat(problemsOf("cluster-members-and-kubernetes.yaml"))
+                .containsExactly("cluster.kubernetes: set either members or kubernetes, not both");
+    }
+
+    @Test
+    void rejects_a_member_without_a_port() {
+        assertThat(problemsOf("cluster-bad-member.yaml")).containsExactly("cluster.members[1]: must be host:port");
+    }
+
+    @Test
+    void rejects_a_split_brain_minimum_larger_than_the_cluster() {
+        assertThat(problemsOf("cluster-min-size-above-members.yaml"))
+                .containsExactly("cluster.min_size: cannot exceed the number of members (3)");
+    }
+
+    @Test
     void reports_every_problem_of_a_file_at_once() {
         ConfigException failure = failureOf("several-problems.yaml");
 
