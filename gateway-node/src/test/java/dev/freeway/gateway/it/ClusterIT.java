@@ -6,6 +6,7 @@ import com.openai.core.http.HttpResponseFor;
 import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.freeway.gateway.config.LimitsConfig;
 import dev.freeway.gateway.testing.MutableClock;
 import dev.freeway.gateway.testing.Simulators;
 import dev.freeway.gateway.testing.TestCluster;
@@ -120,6 +121,55 @@ class ClusterIT {
             assertThat(window.requests()).isLessThanOrEqualTo(R).isGreaterThanOrEqualTo((long) Math.ceil(0.95 * R));
         }
         assertThat(limited.stats().rateLimited()).isZero();
+    }
+
+    /**
+     * Tokens are reserved as the prompt estimate plus max_tokens and settled with the provider's
+     * count, so the provider never sees more than its TPM while little of it goes unused.
+     */
+    @Test
+    void three_nodes_keep_a_provider_tpm_limit_with_its_own_token_counts() throws Exception {
+        int tpm = 3_000;
+        ProviderSimulator limited = simulators.start("limited", options -> options.withTpm(tpm));
+        cluster = TestCluster.start(
+                3,
+                clock,
+                config -> config.provider("limited", limited.baseUrl(), "limited-key-01")
+                        .model("shared", "limited", 90, new LimitsConfig(null, null, (long) tpm, null)));
+        AtomicInteger served = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                TestNode node = cluster.node(i % 3);
+                String text = "tell me about request number " + i;
+                sent.add(pool.submit(() -> {
+                    try {
+                        node.client()
+                                .chat()
+                                .completions()
+                                .create(ChatCompletionCreateParams.builder()
+                                        .model("auto")
+                                        .maxCompletionTokens(30)
+                                        .addUserMessage(text)
+                                        .build());
+                        served.incrementAndGet();
+                    } catch (RateLimitException poolExhausted) {
+                        // the only provider is at its limit: the gateway's own 429, never the provider's
+                    }
+                }));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        WindowCount window = limited.stats().minuteWindows().get(0);
+        assertThat(limited.stats().rateLimited()).isZero();
+        assertThat(window.tokens()).isLessThanOrEqualTo(tpm).isGreaterThanOrEqualTo((long) (0.95 * tpm));
+        assertThat(window.requests()).isEqualTo(served.get());
     }
 
     @Test
