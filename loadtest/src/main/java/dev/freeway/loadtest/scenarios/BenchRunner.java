@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Runs each cell's repeats, direct and through the gateway back to back, alternating which goes first. */
+/**
+ * Runs each cell's repeats: direct and through every gateway setup back to back, in an order that rotates
+ * from one repeat to the next, so no setup always runs first or always follows the same one.
+ */
 final class BenchRunner {
     /**
      * Per-run warm-ups at 50 ms upstream send only a few thousand requests, too few for C2 to compile the
-     * gateway's hot paths; a few seconds against an instant upstream get both JVMs there before any cell.
+     * gateway's hot paths; a few seconds against an instant upstream get all JVMs there before any cell.
      */
     private static final Duration PRIMING = Duration.ofSeconds(5);
 
@@ -23,7 +26,7 @@ final class BenchRunner {
     private final LoadGenerator generator;
     private final ProviderSimulator simulator;
     private final Target direct;
-    private final GatewayProcess gateway;
+    private final List<GatewayNodes> setups;
     private final ProcFs proc;
     private final Phases phases;
     private final int repeats;
@@ -32,14 +35,14 @@ final class BenchRunner {
             LoadGenerator generator,
             ProviderSimulator simulator,
             Target direct,
-            GatewayProcess gateway,
+            List<GatewayNodes> setups,
             ProcFs proc,
             Phases phases,
             int repeats) {
         this.generator = generator;
         this.simulator = simulator;
         this.direct = direct;
-        this.gateway = gateway;
+        this.setups = setups;
         this.proc = proc;
         this.phases = phases;
         this.repeats = repeats;
@@ -49,85 +52,90 @@ final class BenchRunner {
     void prime() throws InterruptedException {
         simulator.latency(Duration.ZERO);
         Phases priming = new Phases(Duration.ZERO, PRIMING);
-        for (boolean stream : new boolean[] {false, true}) {
-            for (Target target : List.of(direct, gateway.target())) {
-                LoadResult result = generator.closedLoop(target, stream, PRIMING_CLIENTS, priming);
-                double settle = target == direct ? 0 : Quiescence.await(proc, gateway.pid());
-                System.out.printf(
-                        Locale.ROOT,
-                        "priming %-8s %-6s %8.0f req/s, errors %s, settled in %.1f s%n",
-                        target.name(),
-                        stream ? "stream" : "JSON",
-                        result.throughput(),
-                        result.errors(),
-                        settle);
-                if (result.succeeded() == 0) {
-                    throw new IllegalStateException(target.name() + " answered no request while priming: "
-                            + result.errors() + "; gateway log: " + gateway.log());
-                }
+        Cell json = new Cell(Duration.ZERO, Cell.Shape.CLOSED, PRIMING_CLIENTS, false);
+        Cell stream = new Cell(Duration.ZERO, Cell.Shape.CLOSED, PRIMING_CLIENTS, true);
+        for (Cell cell : List.of(json, stream)) {
+            prime(cell, "direct", List.of(direct), List.of(), priming);
+            for (GatewayNodes setup : setups) {
+                prime(cell, setup.label(), setup.targets(), setup.pids(), priming);
             }
         }
     }
 
-    CellSummary run(Cell cell) throws InterruptedException {
+    private void prime(Cell cell, String label, List<Target> targets, List<Long> pids, Phases priming)
+            throws InterruptedException {
+        LoadResult result = SpreadLoad.run(generator, cell, targets, priming);
+        double settle = GatewayMeter.settle(proc, pids);
+        System.out.printf(
+                Locale.ROOT,
+                "priming %-18s %-6s %8.0f req/s, errors %s, settled in %.1f s%n",
+                label,
+                cell.stream() ? "stream" : "JSON",
+                result.throughput(),
+                result.errors(),
+                settle);
+        if (result.succeeded() == 0) {
+            throw new IllegalStateException(
+                    label + " answered no request while priming: " + result.errors() + "; gateway logs: "
+                            + setups.stream().flatMap(s -> s.logs().stream()).toList());
+        }
+    }
+
+    /** The repeats of one cell, per setup in the order the setups were given. */
+    List<List<Repeat>> run(Cell cell) throws InterruptedException {
         simulator.latency(cell.upstream());
-        List<Repeat> results = new ArrayList<>();
+        List<List<Repeat>> bySetup = new ArrayList<>();
+        setups.forEach(setup -> bySetup.add(new ArrayList<>()));
         for (int i = 0; i < repeats; i++) {
-            Repeat repeat = repeat(cell, i % 2 == 1);
-            results.add(repeat);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-45s %d/%d  p50 %.2f/%.2f ms  p99 %.2f/%.2f ms  %.0f/%.0f req/s  errors %d/%d  settled %.1f s%n",
-                    cell.label(),
-                    i + 1,
-                    repeats,
-                    repeat.direct().latencyMillis(50),
-                    repeat.gateway().latencyMillis(50),
-                    repeat.direct().latencyMillis(99),
-                    repeat.gateway().latencyMillis(99),
-                    repeat.direct().throughput(),
-                    repeat.gateway().throughput(),
-                    repeat.direct().errorCount(),
-                    repeat.gateway().errorCount(),
-                    repeat.gatewaySettleSeconds());
+            List<Repeat> repeat = repeat(cell, i);
+            for (int s = 0; s < setups.size(); s++) {
+                bySetup.get(s).add(repeat.get(s));
+                print(cell, setups.get(s), i, repeat.get(s));
+            }
         }
-        return CellSummary.of(cell, results);
+        return bySetup;
     }
 
-    private Repeat repeat(Cell cell, boolean gatewayFirst) throws InterruptedException {
-        if (gatewayFirst) {
-            GatewayRun gatewayRun = throughGateway(cell);
-            return gatewayRun.pairedWith(load(cell, direct));
+    /** Runs direct (slot -1) and each setup (slot 0, 1, ...), starting one slot later each repeat. */
+    private List<Repeat> repeat(Cell cell, int index) throws InterruptedException {
+        int slots = setups.size() + 1;
+        LoadResult directRun = null;
+        GatewayMeter.Run[] gatewayRuns = new GatewayMeter.Run[setups.size()];
+        for (int k = 0; k < slots; k++) {
+            int slot = (k + index) % slots - 1;
+            if (slot < 0) {
+                directRun = SpreadLoad.run(generator, cell, List.of(direct), phases);
+            } else {
+                gatewayRuns[slot] = throughGateway(cell, setups.get(slot));
+            }
         }
-        LoadResult directRun = load(cell, direct);
-        return throughGateway(cell).pairedWith(directRun);
-    }
-
-    /**
-     * Gateway CPU time is read at the start of the load, at its end and once the gateway is quiet again;
-     * memory is sampled while the load lasts.
-     */
-    private GatewayRun throughGateway(Cell cell) throws InterruptedException {
-        double cpuBefore = proc.cpuSeconds(gateway.pid());
-        RssSampler rss = RssSampler.start(proc, gateway.pid());
-        LoadResult result = load(cell, gateway.target());
-        double cpuAtEnd = proc.cpuSeconds(gateway.pid());
-        RssSampler.Sample memory = rss.stop();
-        double settle = Quiescence.await(proc, gateway.pid());
-        double cpuSettled = proc.cpuSeconds(gateway.pid());
-        return new GatewayRun(result, cpuAtEnd - cpuBefore, cpuSettled - cpuBefore, settle, memory);
-    }
-
-    private LoadResult load(Cell cell, Target target) {
-        return cell.shape() == Cell.Shape.CLOSED
-                ? generator.closedLoop(target, cell.stream(), cell.load(), phases)
-                : generator.openLoop(target, cell.stream(), cell.load(), phases);
-    }
-
-    private record GatewayRun(
-            LoadResult result, double loadCpuSeconds, double cpuSeconds, double settleSeconds, RssSampler.Sample rss) {
-        Repeat pairedWith(LoadResult direct) {
-            return new Repeat(direct, result, loadCpuSeconds, cpuSeconds, settleSeconds, rss);
+        List<Repeat> paired = new ArrayList<>();
+        for (GatewayMeter.Run run : gatewayRuns) {
+            paired.add(run.pairedWith(directRun));
         }
+        return paired;
+    }
+
+    private GatewayMeter.Run throughGateway(Cell cell, GatewayNodes setup) throws InterruptedException {
+        return GatewayMeter.measure(proc, setup.pids(), () -> SpreadLoad.run(generator, cell, setup.targets(), phases));
+    }
+
+    private void print(Cell cell, GatewayNodes setup, int index, Repeat repeat) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s %-18s %d/%d  p50 %.2f/%.2f ms  p99 %.2f/%.2f ms  %.0f/%.0f req/s  errors %d/%d  settled %.1f s%n",
+                cell.label(),
+                setup.label(),
+                index + 1,
+                repeats,
+                repeat.direct().latencyMillis(50),
+                repeat.gateway().latencyMillis(50),
+                repeat.direct().latencyMillis(99),
+                repeat.gateway().latencyMillis(99),
+                repeat.direct().throughput(),
+                repeat.gateway().throughput(),
+                repeat.direct().errorCount(),
+                repeat.gateway().errorCount(),
+                repeat.gatewaySettleSeconds());
     }
 }

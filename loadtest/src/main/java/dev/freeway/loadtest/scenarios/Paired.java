@@ -13,12 +13,26 @@ import java.util.function.ToDoubleFunction;
 record Paired(double direct, double gateway, double added, double addedLow, double addedHigh) {
 
     static Paired of(List<Repeat> repeats, ToDoubleFunction<LoadResult> figure) {
-        double[] direct = repeats.stream()
-                .mapToDouble(r -> figure.applyAsDouble(r.direct()))
-                .toArray();
-        double[] gateway = repeats.stream()
-                .mapToDouble(r -> figure.applyAsDouble(r.gateway()))
-                .toArray();
+        return of(
+                figures(repeats, r -> figure.applyAsDouble(r.direct())),
+                figures(repeats, r -> figure.applyAsDouble(r.gateway())));
+    }
+
+    /**
+     * One gateway setup against another, repeat by repeat: both ran in the same repeats, so here
+     * {@code direct} is the {@code base} setup's figure and {@code added} what {@code other} adds to it.
+     */
+    static Paired between(List<Repeat> base, List<Repeat> other, ToDoubleFunction<LoadResult> figure) {
+        return of(
+                figures(base, r -> figure.applyAsDouble(r.gateway())),
+                figures(other, r -> figure.applyAsDouble(r.gateway())));
+    }
+
+    private static double[] figures(List<Repeat> repeats, ToDoubleFunction<Repeat> figure) {
+        return repeats.stream().mapToDouble(figure).toArray();
+    }
+
+    private static Paired of(double[] direct, double[] gateway) {
         double[] added = new double[direct.length];
         Arrays.setAll(added, i -> gateway[i] - direct[i]);
         double[] sorted = added.clone();

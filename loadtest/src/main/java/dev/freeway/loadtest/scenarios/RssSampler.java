@@ -17,6 +17,11 @@ final class RssSampler {
         Sample followedBy(Sample later) {
             return new Sample(Math.max(peakKb, later.peakKb), later.lastKb);
         }
+
+        /** Of two processes sampled side by side, the larger figures. */
+        Sample largest(Sample other) {
+            return new Sample(Math.max(peakKb, other.peakKb), Math.max(lastKb, other.lastKb));
+        }
     }
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
