@@ -31,6 +31,7 @@ public final class HazelcastCluster implements AutoCloseable {
     /** Starts the member; blocks until it runs, so call it before serving traffic. */
     public static HazelcastCluster start(ClusterConfig cluster) {
         System.setProperty("hazelcast.logging.type", "slf4j");
+        CallbackExecutor.install();
         return new HazelcastCluster(
                 Hazelcast.newHazelcastInstance(MemberConfigs.build(cluster)),
                 Math.max(1, cluster.members().size()),
