@@ -20,6 +20,7 @@ import dev.freeway.gateway.routing.ChatCompletionFlow;
 import dev.freeway.gateway.routing.Failover;
 import dev.freeway.gateway.routing.PinWriter;
 import dev.freeway.gateway.routing.Planner;
+import dev.freeway.gateway.routing.UsageRecorder;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,17 +35,24 @@ import java.util.function.Function;
  * providers, routing, HTTP) and owns their shutdown.
  */
 public final class GatewayNode {
+    private static final long USAGE_FLUSH_MILLIS = 1_000;
+
     private final Vertx vertx;
     private final HazelcastCluster cluster;
     private final HealthChecks health;
+    private final UsageRecorder usage;
     private final AtomicInteger port;
+    private final long usageTimer;
     private String deployment;
 
-    private GatewayNode(Vertx vertx, HazelcastCluster cluster, HealthChecks health, AtomicInteger port) {
+    private GatewayNode(
+            Vertx vertx, HazelcastCluster cluster, HealthChecks health, UsageRecorder usage, AtomicInteger port) {
         this.vertx = vertx;
         this.cluster = cluster;
         this.health = health;
+        this.usage = usage;
         this.port = port;
+        this.usageTimer = vertx.setPeriodic(USAGE_FLUSH_MILLIS, id -> usage.flush());
     }
 
     /** Starts the cluster member (blocking) and then the HTTP servers; call off the event loop. */
@@ -64,6 +72,7 @@ public final class GatewayNode {
         long stickyTtlMillis = routing.stickyTtlSeconds() * 1_000;
         StickySessions sticky = cluster.stickySessions(clock, stickyTtlMillis);
         PinWriter pins = new PinWriter(sticky, clock, stickyTtlMillis);
+        UsageRecorder usage = new UsageRecorder(cluster.usage(), clock);
         Function<HttpClient, ChatCompletionsHandler> chatOverClient = upstreams -> {
             Map<String, ProviderFactory> formats =
                     Map.of("openai", (id, provider) -> new OpenAiCompatibleProvider(upstreams, id, provider));
@@ -71,7 +80,7 @@ public final class GatewayNode {
             Failover failover =
                     new Failover(ledger, penalties, providers, clock, routing.maxAttempts(), routing.totalTimeoutMs());
             return new ChatCompletionsHandler(
-                    new ChatCompletionFlow(planner, failover, ledger, sticky, pins, penalties));
+                    new ChatCompletionFlow(planner, failover, ledger, sticky, pins, penalties, usage));
         };
 
         HealthChecks health = new HealthChecks(cluster::unreadyReason);
@@ -83,7 +92,7 @@ public final class GatewayNode {
                 config.server().bodyLimitBytes());
 
         AtomicInteger port = new AtomicInteger();
-        GatewayNode node = new GatewayNode(vertx, cluster, health, port);
+        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, port);
         int instances = config.server().instances() > 0
                 ? config.server().instances()
                 : Runtime.getRuntime().availableProcessors();
@@ -112,9 +121,14 @@ public final class GatewayNode {
     public Future<Void> stop() {
         health.drain();
         Future<Void> undeployed = deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
-        return undeployed.eventually(() -> vertx.executeBlocking(() -> {
-            cluster.close();
-            return null;
-        }));
+        return undeployed
+                .eventually(() -> {
+                    vertx.cancelTimer(usageTimer);
+                    return usage.flush();
+                })
+                .eventually(() -> vertx.executeBlocking(() -> {
+                    cluster.close();
+                    return null;
+                }));
     }
 }

@@ -28,6 +28,7 @@ public final class ChatCompletionFlow {
     private final StickySessions sticky;
     private final PinWriter pins;
     private final PenaltyBook penalties;
+    private final UsageRecorder usage;
 
     public ChatCompletionFlow(
             Planner planner,
@@ -35,13 +36,15 @@ public final class ChatCompletionFlow {
             CapacityLedger ledger,
             StickySessions sticky,
             PinWriter pins,
-            PenaltyBook penalties) {
+            PenaltyBook penalties,
+            UsageRecorder usage) {
         this.planner = planner;
         this.failover = failover;
         this.ledger = ledger;
         this.sticky = sticky;
         this.pins = pins;
         this.penalties = penalties;
+        this.usage = usage;
     }
 
     public Future<Served<ChatResult>> complete(ChatRequest request) {
@@ -52,8 +55,9 @@ public final class ChatCompletionFlow {
         return route(request, (provider, call) -> provider.stream(call));
     }
 
-    /** Settles the reservation with the real usage and pins the conversation to who served it. */
+    /** Settles the reservation with the real usage, counts it, and pins the conversation to who served it. */
     public void finish(ChatRequest request, Served<?> served, Usage usage) {
+        this.usage.record(served.candidate().scope(), usage);
         long actual = usage.known() ? usage.total() : served.reservation().tokens();
         ledger.settle(served.reservation(), actual).onFailure(e -> LOG.warn("settle failed: {}", e.toString()));
         if (served.result() instanceof QuotaReport report) {

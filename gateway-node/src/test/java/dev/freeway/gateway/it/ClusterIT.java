@@ -1,6 +1,7 @@
 package dev.freeway.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.openai.core.http.HttpResponseFor;
 import com.openai.errors.RateLimitException;
@@ -170,6 +171,10 @@ class ClusterIT {
         assertThat(limited.stats().rateLimited()).isZero();
         assertThat(window.tokens()).isLessThanOrEqualTo(tpm).isGreaterThanOrEqualTo((long) (0.95 * tpm));
         assertThat(window.requests()).isEqualTo(served.get());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(cluster.node(1).usageRecorded())
+                        .as("the cluster's usage counters, from every node's flushes")
+                        .containsExactly(window.requests(), window.tokens()));
     }
 
     @Test

@@ -44,7 +44,8 @@ class DrainIT {
                         .model("m", "slow", 50)
                         .build(),
                 clock);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<InputStream> stream = http.send(
                 HttpRequest.newBuilder(URI.create(node.baseUrl() + "/chat/completions"))
                         .header("authorization", "Bearer " + TestConfigs.CLIENT_KEY)

@@ -1,6 +1,8 @@
 package dev.freeway.gateway.testing;
 
 import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.freeway.gateway.config.GatewayConfig;
@@ -78,6 +80,30 @@ public final class TestNode implements AutoCloseable {
                                 .equals(host))
                 .forEach(member -> member.getLifecycleService().terminate());
         vertx.close();
+    }
+
+    /** Requests and tokens in the cluster's usage counters, over every scope and day, read through this member. */
+    public long[] usageRecorded() {
+        IMap<String, long[]> usage = member().getMap("freeway-usage");
+        long requests = 0;
+        long tokens = 0;
+        for (long[] totals : usage.values()) {
+            requests += totals[0];
+            tokens += totals[1] + totals[2];
+        }
+        return new long[] {requests, tokens};
+    }
+
+    private HazelcastInstance member() {
+        return Hazelcast.getAllHazelcastInstances().stream()
+                .filter(member -> member.getLifecycleService().isRunning()
+                        && member.getCluster()
+                                .getLocalMember()
+                                .getAddress()
+                                .getHost()
+                                .equals(host))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Override

@@ -12,6 +12,7 @@ final class FreewaySerialization implements DataSerializableFactory {
     static final int PENALTY_UPDATE = 1;
     static final int BUCKET_MERGE_POLICY = 2;
     static final int PENALTY_MERGE_POLICY = 3;
+    static final int USAGE_ADD = 4;
 
     /** Type ids Bucket4j's own serializers start from; chosen clear of Hazelcast's and ours. */
     static final int BUCKET4J_TYPE_ID_BASE = 7400;
@@ -22,6 +23,7 @@ final class FreewaySerialization implements DataSerializableFactory {
             case PENALTY_UPDATE -> new PenaltyUpdate();
             case BUCKET_MERGE_POLICY -> new BucketMergePolicy();
             case PENALTY_MERGE_POLICY -> new PenaltyMergePolicy();
+            case USAGE_ADD -> new UsageAdd();
             default -> null;
         };
     }

@@ -4,6 +4,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.StickySessions;
+import dev.freeway.gateway.cluster.UsageMeter;
 import dev.freeway.gateway.config.ClusterConfig;
 import dev.freeway.gateway.limits.CapacityLedger;
 import java.time.Clock;
@@ -17,6 +18,7 @@ public final class HazelcastCluster implements AutoCloseable {
     static final String BUCKETS = "freeway-buckets";
     static final String PENALTIES = "freeway-penalties";
     static final String STICKY = "freeway-sticky";
+    static final String USAGE = "freeway-usage";
 
     private final HazelcastInstance instance;
     private final AtomicInteger largestSize;
@@ -49,6 +51,10 @@ public final class HazelcastCluster implements AutoCloseable {
 
     public StickySessions stickySessions(Clock clock, long ttlMillis) {
         return new HzStickySessions(instance.getMap(STICKY), clock, ttlMillis);
+    }
+
+    public UsageMeter usage() {
+        return new HzUsageMeter(instance.getMap(USAGE));
     }
 
     /** Members this node currently sees, itself included; local and non-blocking. */
