@@ -8,7 +8,8 @@ package dev.freeway.gateway.config;
  * @param penaltyDecaySeconds one penalty point decays per this many seconds
  * @param cooldownSeconds how long a 429 benches a key the first time; repeats double it
  * @param penaltyWeight score points a candidate sinks per penalty point
- * @param admissionTimeoutMs longest wait for the capacity ledger before a candidate is skipped
+ * @param admissionTimeoutMs longest wait for the cluster on the request path (capacity, sticky pin,
+ *     penalty write); past it the node admits from its local 1/N share and drops the pin
  */
 public record RoutingConfig(
         Integer maxAttempts,

@@ -77,10 +77,16 @@ public final class GatewayNode {
             Map<String, ProviderFactory> formats =
                     Map.of("openai", (id, provider) -> new OpenAiCompatibleProvider(upstreams, id, provider));
             ProviderRegistry providers = ProviderRegistry.build(config.providers(), formats);
-            Failover failover =
-                    new Failover(ledger, penalties, providers, clock, routing.maxAttempts(), routing.totalTimeoutMs());
-            return new ChatCompletionsHandler(
-                    new ChatCompletionFlow(planner, failover, ledger, sticky, pins, penalties, usage));
+            Failover failover = new Failover(
+                    ledger,
+                    penalties,
+                    providers,
+                    clock,
+                    routing.maxAttempts(),
+                    routing.totalTimeoutMs(),
+                    routing.admissionTimeoutMs());
+            return new ChatCompletionsHandler(new ChatCompletionFlow(
+                    planner, failover, ledger, sticky, pins, penalties, usage, routing.admissionTimeoutMs()));
         };
 
         HealthChecks health = new HealthChecks(cluster::unreadyReason);

@@ -12,6 +12,7 @@ import dev.freeway.gateway.provider.Usage;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ public final class ChatCompletionFlow {
     private final PinWriter pins;
     private final PenaltyBook penalties;
     private final UsageRecorder usage;
+    private final long clusterDeadlineMillis;
 
     public ChatCompletionFlow(
             Planner planner,
@@ -37,7 +39,8 @@ public final class ChatCompletionFlow {
             StickySessions sticky,
             PinWriter pins,
             PenaltyBook penalties,
-            UsageRecorder usage) {
+            UsageRecorder usage,
+            long clusterDeadlineMillis) {
         this.planner = planner;
         this.failover = failover;
         this.ledger = ledger;
@@ -45,6 +48,7 @@ public final class ChatCompletionFlow {
         this.pins = pins;
         this.penalties = penalties;
         this.usage = usage;
+        this.clusterDeadlineMillis = clusterDeadlineMillis;
     }
 
     public Future<Served<ChatResult>> complete(ChatRequest request) {
@@ -93,6 +97,9 @@ public final class ChatCompletionFlow {
         if (request.sessionHash() == null || !request.pinnable()) {
             return Future.succeededFuture(Optional.empty());
         }
-        return sticky.lookup(request.sessionHash()).otherwise(Optional.empty());
+        // A pin is a preference: an owner that does not answer in time costs the pin, not the request.
+        return sticky.lookup(request.sessionHash())
+                .timeout(clusterDeadlineMillis, TimeUnit.MILLISECONDS)
+                .otherwise(Optional.empty());
     }
 }

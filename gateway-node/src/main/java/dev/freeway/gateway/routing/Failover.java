@@ -30,6 +30,7 @@ public final class Failover {
     private final Clock clock;
     private final int maxAttempts;
     private final long budgetNanos;
+    private final long clusterDeadlineMillis;
 
     public Failover(
             CapacityLedger ledger,
@@ -37,13 +38,15 @@ public final class Failover {
             ProviderRegistry providers,
             Clock clock,
             int maxAttempts,
-            long budgetMillis) {
+            long budgetMillis,
+            long clusterDeadlineMillis) {
         this.ledger = ledger;
         this.penalties = penalties;
         this.providers = providers;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+        this.clusterDeadlineMillis = clusterDeadlineMillis;
     }
 
     public <T> Future<Served<T>> run(List<Candidate> candidates, ChatRequest request, Dispatch<T> dispatch) {
@@ -126,6 +129,7 @@ public final class Failover {
                 LOG.debug("attempt on {} failed: {}", candidate.target(), failure.getMessage());
                 return penalties
                         .failure(candidate.target(), candidate.scope(), reason(failure), failure.retryAfterMillis())
+                        .timeout(clusterDeadlineMillis, TimeUnit.MILLISECONDS)
                         .transform(ignored -> next(index + 1));
             });
         }

@@ -125,7 +125,7 @@ class FailoverTest {
         ProviderRegistry registry = ProviderRegistry.build(
                 Map.of("p", new ProviderConfig("fake", "http://127.0.0.1:1", List.of(), null, null)),
                 Map.of("fake", (id, config) -> provider));
-        Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000);
+        Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100);
         ChatRequest request = new ChatRequest(
                 JsonNodeFactory.instance.objectNode(), "auto", false, false, 10, 0, false, false, false, null, false);
         List<Candidate> candidates =
