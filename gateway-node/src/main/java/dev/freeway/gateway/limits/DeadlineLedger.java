@@ -1,5 +1,6 @@
 package dev.freeway.gateway.limits;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The shared ledger with a deadline. A stalled or lost member must never hold a request for the
  * seconds Hazelcast needs to notice: past the deadline (or on a ledger fault) the node admits from
- * its {@link LocalShareLedger}, and charges those admissions to the shared windows as soon as they
- * answer again. A late shared grant is given back. On the minority side of a split the node admits
- * nothing: the majority keeps the limits.
+ * its {@link LocalShareLedger}; the shared answer, when it comes late, is reconciled with what the
+ * node decided, and admissions the shared ledger never saw are charged to it once it answers again.
+ * On the minority side of a split the node admits nothing: the majority keeps the limits.
  */
 public final class DeadlineLedger implements CapacityLedger {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineLedger.class);
@@ -49,28 +50,54 @@ public final class DeadlineLedger implements CapacityLedger {
                 sharedAnswered(scope, limits, outcome.result());
                 return Future.succeededFuture(outcome.result());
             }
-            if (!pending.isComplete()) {
-                pending.onSuccess(late -> {
-                    if (late.isGranted()) {
-                        shared.release(late.reservation());
-                    }
-                });
-            }
             if (outcome.cause() instanceof SharedLedgerRefused) {
                 return Future.succeededFuture(Admission.denied(MINORITY_RETRY_NANOS));
             }
-            return Future.succeededFuture(fallBack(scope, limits, tokens, outcome.cause()));
+            Admission admission = fallBack(scope, limits, tokens, outcome.cause());
+            if (pending.isComplete()) {
+                owe(scope, admission);
+            } else {
+                pending.onComplete(late -> reconcile(scope, limits, admission, late));
+            }
+            return Future.succeededFuture(admission);
         });
     }
 
     private Admission fallBack(String scope, Limits limits, long tokens, Throwable cause) {
         fallbacks.increment();
         LOG.debug("shared ledger did not answer for {}: {}", scope, cause.toString());
-        Admission admission = local.reserve(scope, limits, tokens, lastShared.get(scope));
+        return local.reserve(scope, limits, tokens, lastShared.get(scope));
+    }
+
+    /**
+     * The shared answer came after the deadline. A grant already counts the request there: keep it
+     * if the node admitted locally, give it back if not. A denial means the shared window was out,
+     * so the local admission was one too many: it is charged past the limit and this node's share
+     * of the window is emptied. No answer at all leaves a debt for when the shared ledger returns.
+     */
+    private void reconcile(String scope, Limits limits, Admission local, AsyncResult<Admission> late) {
+        if (late.failed()) {
+            owe(scope, local);
+            return;
+        }
+        Admission shared = late.result();
+        if (shared.isGranted() && !local.isGranted()) {
+            this.shared.release(shared.reservation());
+        } else if (!shared.isGranted() && local.isGranted()) {
+            for (Window window : Window.all()) {
+                long cost = window.cost(local.reservation().tokens());
+                if (window.limit(limits) > 0 && cost > 0) {
+                    this.shared.charge(scope, limits, window, cost);
+                }
+            }
+            this.local.empty(scope);
+        }
+    }
+
+    private void owe(String scope, Admission admission) {
         if (admission.isGranted()) {
             debts.computeIfAbsent(scope, s -> new LocalDebt()).add(admission.reservation(), clock.millis());
         }
-        return admission;
     }
 
     private void sharedAnswered(String scope, Limits limits, Admission admission) {

@@ -55,6 +55,16 @@ public final class LocalShareLedger {
         return Admission.denied(waitNanos);
     }
 
+    /** Takes what is left of this node's share of every window of {@code scope}: the shared window is out. */
+    public void empty(String scope) {
+        for (Window window : Window.all()) {
+            Bucket bucket = buckets.get(key(window, scope));
+            if (bucket != null) {
+                bucket.tryConsumeAsMuchAsPossible();
+            }
+        }
+    }
+
     public void settle(Reservation reservation, long actualTokens) {
         long difference = actualTokens - reservation.tokens();
         for (Window window : Window.all()) {

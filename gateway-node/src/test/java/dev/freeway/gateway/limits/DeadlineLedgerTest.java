@@ -67,12 +67,36 @@ class DeadlineLedgerTest {
     }
 
     @Test
-    void a_late_shared_grant_is_given_back() throws Exception {
+    void a_late_shared_grant_counts_the_local_admission_and_leaves_no_debt() throws Exception {
+        shared.mode = Mode.STALL;
+        assertThat(reserve("s").isGranted()).isTrue();
+        shared.stalled.get(0).complete(Admission.granted(Reservation.unmetered("s", SIX_PER_MINUTE, 0)));
+        shared.mode = Mode.GRANT;
+        reserve("s");
+
+        assertThat(shared.released).isEmpty();
+        assertThat(shared.charged).isEmpty();
+    }
+
+    @Test
+    void a_late_shared_grant_for_a_request_refused_locally_is_given_back() throws Exception {
         shared.mode = Mode.STALL;
         reserve("s");
-        shared.stalled.get(0).complete(Admission.granted(Reservation.unmetered("s", SIX_PER_MINUTE, 0)));
+        reserve("s");
+        assertThat(reserve("s").isGranted()).isFalse();
+        shared.stalled.get(2).complete(Admission.granted(Reservation.unmetered("s", SIX_PER_MINUTE, 0)));
 
         assertThat(shared.released).hasSize(1);
+    }
+
+    @Test
+    void a_late_shared_denial_charges_the_local_admission_and_empties_the_local_share() throws Exception {
+        shared.mode = Mode.STALL;
+        assertThat(reserve("s").isGranted()).isTrue();
+        shared.stalled.get(0).complete(Admission.denied(1));
+
+        assertThat(shared.charged).containsExactly("rm@s=1");
+        assertThat(reserve("s").isGranted()).as("the local share is empty too").isFalse();
     }
 
     @Test
