@@ -1,5 +1,6 @@
 package dev.freeway.loadtest;
 
+import dev.freeway.loadtest.cluster.ClusterMain;
 import dev.freeway.loadtest.scenarios.BenchMain;
 import dev.freeway.loadtest.simulator.SimulatorMain;
 import java.util.Arrays;
@@ -13,8 +14,9 @@ public final class LoadtestMain {
         switch (command) {
             case "simulator" -> SimulatorMain.main(rest);
             case "bench" -> BenchMain.main(rest);
+            case "cluster" -> ClusterMain.main(rest);
             default -> {
-                System.err.println("usage: java -jar loadtest.jar simulator|bench [options]");
+                System.err.println("usage: java -jar loadtest.jar simulator|bench|cluster [options]");
                 System.exit(2);
             }
         }

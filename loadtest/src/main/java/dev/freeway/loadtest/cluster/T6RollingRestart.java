@@ -1,0 +1,76 @@
+package dev.freeway.loadtest.cluster;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * T6: rolling restart under load with a binding limit. Each node gets SIGTERM, exits, starts again and
+ * must be ready with the cluster whole before the next one goes; no request may fail and the shared limit
+ * may not overshoot while bucket partitions migrate back and forth.
+ */
+final class T6RollingRestart implements Scenario {
+    private static final int RATE = 300;
+    /** Binds about 20 s into each window at this rate, so the buckets are in use through every restart. */
+    private static final int RPM = 6_000;
+
+    private static final long SETTLE_MS = 10_000;
+    /** Longer than any rolling restart; the loop is stopped once the last node is back. */
+    private static final long UNTIL_STOPPED_MS = 3_600_000;
+
+    private static final long EXIT_TIMEOUT_MS = 40_000;
+    private static final long REJOIN_TIMEOUT_MS = 120_000;
+
+    @Override
+    public ScenarioReport run(Environment env) throws Exception {
+        Path dir = env.tempDir("T6");
+        try (SimulatorProcess simulator = env.simulator(dir, RPM, 0);
+                Cluster cluster = env.cluster(dir, simulator, RPM);
+                LoadDriver driver = new LoadDriver(cluster.targets());
+                ProviderWindows provider = ProviderWindows.start(simulator)) {
+            Timeline timeline = Timeline.begin();
+            driver.openLoop(RATE, UNTIL_STOPPED_MS);
+            Thread.sleep(SETTLE_MS);
+            List<String> steps = new ArrayList<>();
+            for (int i = 0; i < Cluster.SIZE; i++) {
+                steps.add(restart(cluster, driver, i));
+            }
+            Thread.sleep(SETTLE_MS);
+            driver.stop();
+            Samples samples = new Samples(driver.finish());
+            long endMillis = System.currentTimeMillis();
+            WindowReport windows = WindowReport.of(RPM, provider.windows(), timeline.startMillis(), endMillis);
+            long errors = samples.errors().count();
+            ScenarioReport report = new ScenarioReport(String.format(
+                    "T6: rolling restart of 3 nodes under %d req/s, R = %d RPM (%.0f s)",
+                    RATE, RPM, (endMillis - timeline.startMillis()) / 1000.0));
+            report.row("client errors", "0", Long.toString(errors), errors == 0)
+                    .info(
+                            "requests retried on another node (failed connections)",
+                            samples.retried() + " (" + driver.connectFailureSummary() + ")");
+            LimitRows.add(report, windows, 0);
+            cluster.reportUnexpectedExits(report);
+            report.info("client outcomes", samples.outcomeSummary())
+                    .info("client errors", samples.errorSummary())
+                    .info("restarts (drain / ready + whole)", String.join("; ", steps))
+                    .note("logs: " + dir);
+            return report;
+        }
+    }
+
+    /** SIGTERM, wait for the exit, start again, wait for the whole cluster; back into the rotation. */
+    private static String restart(Cluster cluster, LoadDriver driver, int index) throws Exception {
+        NodeProcess node = cluster.node(index);
+        long termAt = System.nanoTime();
+        node.terminate();
+        if (!node.awaitExit(EXIT_TIMEOUT_MS)) {
+            throw new IllegalStateException(node.name() + " did not exit within " + EXIT_TIMEOUT_MS + " ms of SIGTERM");
+        }
+        long exitAt = System.nanoTime();
+        node.restart();
+        cluster.awaitWhole(REJOIN_TIMEOUT_MS);
+        long wholeAt = System.nanoTime();
+        driver.restore(index);
+        return String.format("%s %.1f s / %.1f s", node.name(), (exitAt - termAt) / 1e9, (wholeAt - exitAt) / 1e9);
+    }
+}
