@@ -71,14 +71,7 @@ public final class TestNode implements AutoCloseable {
      */
     public synchronized void crash() {
         closed = true;
-        Hazelcast.getAllHazelcastInstances().stream()
-                .filter(member -> member.getLifecycleService().isRunning()
-                        && member.getCluster()
-                                .getLocalMember()
-                                .getAddress()
-                                .getHost()
-                                .equals(host))
-                .forEach(member -> member.getLifecycleService().terminate());
+        member().getLifecycleService().terminate();
         vertx.close();
     }
 

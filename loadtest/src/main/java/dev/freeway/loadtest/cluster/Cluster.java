@@ -35,9 +35,11 @@ final class Cluster implements AutoCloseable {
             "");
 
     private final List<NodeProcess> nodes;
+    private final int memberPort;
 
-    private Cluster(List<NodeProcess> nodes) {
+    private Cluster(List<NodeProcess> nodes, int memberPort) {
         this.nodes = nodes;
+        this.memberPort = memberPort;
     }
 
     static Cluster start(Path java, Path gatewayJar, Path dir, String upstreamBaseUrl, int rpm)
@@ -72,7 +74,7 @@ final class Cluster implements AutoCloseable {
                     logback,
                     dir.resolve("node" + (i + 1) + ".log")));
         }
-        Cluster cluster = new Cluster(nodes);
+        Cluster cluster = new Cluster(nodes, memberPort);
         try {
             for (NodeProcess node : nodes) {
                 node.start();
@@ -83,6 +85,11 @@ final class Cluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /** The Hazelcast port every member listens on, each on its own 127.0.0.x. */
+    int memberPort() {
+        return memberPort;
     }
 
     NodeProcess node(int index) {

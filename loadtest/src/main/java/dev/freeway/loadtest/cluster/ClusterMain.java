@@ -75,6 +75,7 @@ public final class ClusterMain {
                         new T3KillNode(T3_BINDING_RPM, "limit binding"));
             case "T5" -> List.of(new T5GracefulStop());
             case "T6" -> List.of(new T6RollingRestart());
+            case "T7" -> List.of(new T7Partition());
             case "T10" -> List.of(new T10StoppedNode());
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };

@@ -37,6 +37,10 @@ final class NodeProcess implements AutoCloseable {
         this.log = log;
     }
 
+    String host() {
+        return host;
+    }
+
     void start() throws IOException {
         process = ChildProcess.start(
                 List.of(

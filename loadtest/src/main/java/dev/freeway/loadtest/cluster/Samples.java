@@ -62,6 +62,11 @@ record Samples(List<Sample> all) {
         return latencyMillis(100);
     }
 
+    /** When the last of these requests was sent, or -1 if there are none. */
+    long lastSentNanos() {
+        return all().stream().mapToLong(Sample::sentNanos).max().orElse(-1);
+    }
+
     /** The last moment a request failed, or {@code otherwise} if none did. */
     long lastErrorEnd(long otherwise) {
         return errors().all().stream().mapToLong(Sample::endNanos).max().orElse(otherwise);
