@@ -1,5 +1,6 @@
 package dev.freeway.gateway.node;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Supplier;
@@ -18,6 +19,18 @@ final class HealthChecks {
 
     void drain() {
         draining = true;
+    }
+
+    /**
+     * While draining, every answer asks the client to close its connection, so no idle keep-alive
+     * connection is left for a client to send its next request on just as the server closes it;
+     * the client's next request opens a new connection, which the load balancer sends elsewhere.
+     */
+    void closeWhileDraining(RoutingContext ctx) {
+        if (draining) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        ctx.next();
     }
 
     void live(RoutingContext ctx) {

@@ -38,6 +38,7 @@ final class Routes {
         ChatCompletionsHandler chat = chatOverClient.apply(UpstreamClients.create(vertx));
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::handle);
+        router.route().handler(health::closeWhileDraining);
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
         router.route("/v1/*").handler(authenticator::handle);
