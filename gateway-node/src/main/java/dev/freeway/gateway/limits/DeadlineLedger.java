@@ -5,13 +5,14 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The shared ledger with a deadline. A stalled or lost member must never hold a request for the
- * seconds Hazelcast needs to notice: past the deadline (or on a ledger fault) the node admits from
+ * seconds Hazelcast needs to notice: past the deadline the node admits from
  * its {@link LocalShareLedger}; the shared answer, when it comes late, is reconciled with what the
  * node decided, and admissions the shared ledger never saw are charged to it once it answers again.
  * On the minority side of a split the node admits nothing: the majority keeps the limits.
@@ -52,6 +53,12 @@ public final class DeadlineLedger implements CapacityLedger {
             }
             if (outcome.cause() instanceof SharedLedgerRefused) {
                 return Future.succeededFuture(Admission.denied(MINORITY_RETRY_NANOS));
+            }
+            if (!(outcome.cause() instanceof TimeoutException)) {
+                // An error rather than silence is this node's own trouble (it was removed from the
+                // cluster, or is rejoining) while the others keep the shared limit: admitting from
+                // a local share here would come on top of theirs. The candidate is skipped instead.
+                return Future.failedFuture(outcome.cause());
             }
             Admission admission = fallBack(scope, limits, tokens, outcome.cause());
             if (pending.isComplete()) {

@@ -1,6 +1,7 @@
 package dev.freeway.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.freeway.gateway.testing.MutableClock;
 import io.vertx.core.Future;
@@ -100,14 +101,23 @@ class DeadlineLedgerTest {
     }
 
     @Test
-    void local_admissions_are_charged_to_the_shared_window_when_it_answers_again() throws Exception {
-        shared.mode = Mode.FAIL;
+    void local_admissions_the_shared_ledger_never_answered_are_charged_when_it_answers_again() throws Exception {
+        shared.mode = Mode.STALL;
         reserve("s");
         reserve("s");
+        shared.stalled.forEach(promise -> promise.fail("member gone"));
         shared.mode = Mode.GRANT;
         reserve("s");
 
         assertThat(shared.charged).containsExactly("rm@s=2");
+    }
+
+    @Test
+    void an_error_from_the_shared_ledger_is_not_covered_by_a_local_share() {
+        shared.mode = Mode.FAIL;
+
+        assertThatThrownBy(() -> reserve("s")).hasRootCauseMessage("owner gone");
+        assertThat(ledger.fallbacks()).isZero();
     }
 
     @Test
