@@ -27,7 +27,8 @@ final class T5GracefulStop implements Scenario {
         Path dir = env.tempDir("T5");
         try (SimulatorProcess simulator = env.simulator(dir, RPM, CHUNK_INTERVAL_MS);
                 Cluster cluster = env.cluster(dir, simulator, RPM);
-                LoadDriver driver = new LoadDriver(cluster.targets())) {
+                LoadDriver driver = new LoadDriver(cluster.targets());
+                HealthWatch lb = HealthWatch.start(cluster, driver)) {
             Timeline timeline = Timeline.begin();
             driver.openLoop(RATE, RUN_MS);
             driver.streams(STREAMS, RUN_MS);

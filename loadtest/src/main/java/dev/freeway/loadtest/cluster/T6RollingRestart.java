@@ -27,6 +27,7 @@ final class T6RollingRestart implements Scenario {
         try (SimulatorProcess simulator = env.simulator(dir, RPM, 0);
                 Cluster cluster = env.cluster(dir, simulator, RPM);
                 LoadDriver driver = new LoadDriver(cluster.targets());
+                HealthWatch lb = HealthWatch.start(cluster, driver);
                 ProviderWindows provider = ProviderWindows.start(simulator)) {
             Timeline timeline = Timeline.begin();
             driver.openLoop(RATE, UNTIL_STOPPED_MS);

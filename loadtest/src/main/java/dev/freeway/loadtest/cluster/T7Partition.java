@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * T7: a 2|1 partition of the member links for 60 s under load, with split-brain protection at 2
- * (the default for three members), then healed. The load balancer keeps sending to all three, as
- * it would until the minority's readiness turns it away. Figures: how long the minority kept
+ * (the default for three members), then healed. The load balancer's health checks take the
+ * minority out of rotation once its readiness turns (it sees fewer members than min_size). Figures: how long the minority kept
  * admitting, what the provider saw per window against R, and how long the halves took to merge.
  */
 final class T7Partition implements Scenario {
@@ -32,6 +32,7 @@ final class T7Partition implements Scenario {
         try (SimulatorProcess simulator = env.simulator(dir, RPM, 0);
                 Cluster cluster = env.cluster(dir, simulator, RPM);
                 LoadDriver driver = new LoadDriver(cluster.targets());
+                HealthWatch lb = HealthWatch.start(cluster, driver);
                 ProviderWindows provider = ProviderWindows.start(simulator)) {
             Timeline timeline = Timeline.begin();
             driver.openLoop(RATE, RUN_MS);
