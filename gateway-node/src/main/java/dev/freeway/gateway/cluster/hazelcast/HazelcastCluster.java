@@ -79,8 +79,13 @@ public final class HazelcastCluster implements AutoCloseable {
         if (!instance.getLifecycleService().isRunning()) {
             return "cluster member not running";
         }
-        int size = memberCount();
-        return size < minSize ? "cluster has " + size + " of the " + minSize + " members it needs" : null;
+        if (minSize <= 1) {
+            return null;
+        }
+        boolean quorum = instance.getSplitBrainProtectionService()
+                .getSplitBrainProtection(MemberConfigs.LEDGER_PROTECTION)
+                .hasMinimumSize();
+        return quorum ? null : "fewer than " + minSize + " cluster members answer heartbeats";
     }
 
     /** Leaves the cluster gracefully, so partitions migrate to the remaining members first. */

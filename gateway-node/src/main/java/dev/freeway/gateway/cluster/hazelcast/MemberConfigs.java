@@ -16,6 +16,8 @@ import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
  */
 final class MemberConfigs {
     static final String LEDGER_PROTECTION = "freeway-majority";
+    /** Five missed heartbeats (they come every second). */
+    private static final int PROTECTION_HEARTBEAT_TOLERANCE_MILLIS = 5_000;
 
     private MemberConfigs() {}
 
