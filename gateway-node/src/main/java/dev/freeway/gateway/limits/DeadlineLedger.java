@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * seconds Hazelcast needs to notice: past the deadline the node admits from
  * its {@link LocalShareLedger}; the shared answer, when it comes late, is reconciled with what the
  * node decided, and admissions the shared ledger never saw are charged to it once it answers again.
- * On the minority side of a split the node admits nothing: the majority keeps the limits.
+ * On the minority side of a split, and for a few seconds after this process was frozen, the node
+ * admits nothing: the others keep the limits.
  */
 public final class DeadlineLedger implements CapacityLedger {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineLedger.class);
@@ -25,15 +27,19 @@ public final class DeadlineLedger implements CapacityLedger {
     private final LocalShareLedger local;
     private final Clock clock;
     private final long deadlineMillis;
+    private final BooleanSupplier trusted;
     private final ConcurrentHashMap<String, Reservation> lastShared = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LocalDebt> debts = new ConcurrentHashMap<>();
     private final LongAdder fallbacks = new LongAdder();
 
-    public DeadlineLedger(CapacityLedger shared, LocalShareLedger local, Clock clock, long deadlineMillis) {
+    /** @param trusted false while this node cannot trust its own cluster view (it was just frozen) */
+    public DeadlineLedger(
+            CapacityLedger shared, LocalShareLedger local, Clock clock, long deadlineMillis, BooleanSupplier trusted) {
         this.shared = shared;
         this.local = local;
         this.clock = clock;
         this.deadlineMillis = deadlineMillis;
+        this.trusted = trusted;
     }
 
     /** Admissions decided from the local share since start. */
@@ -43,6 +49,9 @@ public final class DeadlineLedger implements CapacityLedger {
 
     @Override
     public Future<Admission> reserve(String scope, Limits limits, long tokens) {
+        if (!trusted.getAsBoolean()) {
+            return Future.succeededFuture(Admission.denied(MINORITY_RETRY_NANOS));
+        }
         Future<Admission> pending = shared.reserve(scope, limits, tokens);
         Future<Admission> bounded =
                 pending.isComplete() ? pending : pending.timeout(deadlineMillis, TimeUnit.MILLISECONDS);

@@ -5,6 +5,7 @@ import dev.freeway.gateway.api.ModelsHandler;
 import dev.freeway.gateway.auth.Authenticator;
 import dev.freeway.gateway.auth.ClientKeys;
 import dev.freeway.gateway.catalog.ModelCatalog;
+import dev.freeway.gateway.cluster.PauseDetector;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.StickySessions;
 import dev.freeway.gateway.cluster.hazelcast.HazelcastCluster;
@@ -61,11 +62,13 @@ public final class GatewayNode {
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, Clock clock) {
         RoutingConfig routing = config.routing();
         HazelcastCluster cluster = HazelcastCluster.start(config.cluster());
+        PauseDetector pauses = PauseDetector.start(vertx);
         CapacityLedger ledger = new DeadlineLedger(
                 cluster.ledger(clock),
                 new LocalShareLedger(clock, cluster::shareDivisor),
                 clock,
-                routing.admissionTimeoutMs());
+                routing.admissionTimeoutMs(),
+                pauses::trusted);
         PenaltyBook penalties =
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 
@@ -91,7 +94,8 @@ public final class GatewayNode {
                     planner, failover, ledger, sticky, pins, penalties, usage, routing.admissionTimeoutMs()));
         };
 
-        HealthChecks health = new HealthChecks(cluster::unreadyReason);
+        HealthChecks health =
+                new HealthChecks(() -> pauses.trusted() ? cluster.unreadyReason() : "recovering from a freeze");
         Routes routes = new Routes(
                 new Authenticator(ClientKeys.from(config.auth().clientKeys())),
                 chatOverClient,

@@ -24,7 +24,8 @@ class DeadlineLedgerTest {
     private final Vertx vertx = Vertx.vertx();
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:10Z");
     private final ScriptedShared shared = new ScriptedShared();
-    private final DeadlineLedger ledger = new DeadlineLedger(shared, new LocalShareLedger(clock, () -> 3), clock, 100);
+    private final DeadlineLedger ledger =
+            new DeadlineLedger(shared, new LocalShareLedger(clock, () -> 3), clock, 100, () -> true);
 
     @AfterEach
     void close() {
