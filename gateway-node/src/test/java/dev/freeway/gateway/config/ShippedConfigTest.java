@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ShippedConfigTest {
     private static final Path EXAMPLE = Path.of("../cluster-config/gateway/freeway.example.yaml");
+    private static final Path KUBERNETES = Path.of("../k8s/base/freeway.yaml");
 
     @Test
     void the_laptop_default_loads_from_the_classpath_without_any_environment() {
@@ -56,6 +57,23 @@ class ShippedConfigTest {
         assertThat(config.routing()).isEqualTo(RoutingConfig.defaults());
         assertThat(config.server()).isEqualTo(ServerConfig.defaults());
         assertThat(config.cluster()).isEqualTo(ClusterConfig.defaults());
+    }
+
+    @Test
+    void the_kubernetes_config_joins_through_the_headless_service_with_a_majority_of_three() {
+        GatewayConfig config =
+                new ConfigLoader(Map.of("FREEWAY_CLIENT_KEY", "sk-k8s-client-key-0001")).load(KUBERNETES);
+
+        assertThat(config.cluster().join()).isEqualTo(ClusterConfig.Join.KUBERNETES);
+        assertThat(config.cluster().kubernetes().serviceDns()).isEqualTo("freeway-hazelcast.freeway.svc.cluster.local");
+        assertThat(config.cluster().minSize()).isEqualTo(2);
+        assertThat(new ConfigLoader(
+                                Map.of("FREEWAY_CLIENT_KEY", "sk-k8s-client-key-0001", "FREEWAY_MIN_CLUSTER_SIZE", "1"))
+                        .load(KUBERNETES)
+                        .cluster()
+                        .minSize())
+                .as("the single-replica dev overlay")
+                .isEqualTo(1);
     }
 
     @Test
