@@ -4,6 +4,12 @@ package dev.freeway.gateway.cluster;
 public enum PenaltyReason {
     /** 429: three points, and the key cools down (escalating over repeats, at least Retry-After). */
     RATE_LIMITED(3_000, true),
+    /**
+     * 429 naming an empty window and when it resets (rate-limit headers and Retry-After): three
+     * points, and the key cools down until that reset only; the ledger already holds the window
+     * at zero, so guessing a longer cooldown would only waste the next window.
+     */
+    WINDOW_EXHAUSTED(3_000, true),
     /** 5xx, timeout, connection error, malformed answer: one point, no cooldown. */
     FAILED(1_000, false),
     /** The provider refused the key itself (401/403/402): three points and a long bench. */

@@ -167,7 +167,11 @@ public final class Failover {
 
     private static PenaltyReason reason(UpstreamFailure failure) {
         return switch (failure.kind()) {
-            case RATE_LIMITED -> PenaltyReason.RATE_LIMITED;
+            case RATE_LIMITED ->
+                failure.retryAfterMillis() > 0
+                                && failure.quota().windows().stream().anyMatch(w -> w.remaining() == 0)
+                        ? PenaltyReason.WINDOW_EXHAUSTED
+                        : PenaltyReason.RATE_LIMITED;
             case KEY_REJECTED -> PenaltyReason.KEY_REJECTED;
             default -> PenaltyReason.FAILED;
         };

@@ -77,6 +77,7 @@ public final class ClusterMain {
             case "T6" -> List.of(new T6RollingRestart());
             case "T7" -> List.of(new T7Partition());
             case "T10" -> List.of(new T10StoppedNode());
+            case "T21" -> List.of(new T21OutsideUse());
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }

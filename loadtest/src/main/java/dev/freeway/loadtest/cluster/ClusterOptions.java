@@ -13,8 +13,8 @@ import java.util.Locale;
  * @param rpm R, the simulator key's requests-per-minute limit in T1
  */
 record ClusterOptions(List<String> scenarios, Duration duration, int rpm, Path gatewayJar, Path out) {
-    static final List<String> ALL = List.of("T1", "T3", "T5", "T6", "T7", "T10");
-    static final String USAGE = "usage: java -jar loadtest.jar cluster --scenario T1|T3|T5|T6|T10|all"
+    static final List<String> ALL = List.of("T1", "T3", "T5", "T6", "T7", "T10", "T21");
+    static final String USAGE = "usage: java -jar loadtest.jar cluster --scenario T1|T3|T5|T6|T7|T10|T21|all"
             + " [--duration-s 300] [--rpm 600] [--gateway-jar gateway-node/target/gateway-node.jar]"
             + " [--out docs/cluster-scenarios.md]";
 

@@ -58,7 +58,11 @@ final class HzPenaltyBook implements PenaltyBook {
         if (!reason.benchesKey()) {
             return points;
         }
-        long base = reason == PenaltyReason.KEY_REJECTED ? KEY_REJECTED_BENCH_MILLIS : baseCooldownMillis;
+        long base = switch (reason) {
+            case KEY_REJECTED -> KEY_REJECTED_BENCH_MILLIS;
+            case WINDOW_EXHAUSTED -> 1;
+            default -> baseCooldownMillis;
+        };
         return Future.all(points, update(keySubject, PenaltyUpdate.bench(now, base, retryAfterMillis)))
                 .mapEmpty();
     }

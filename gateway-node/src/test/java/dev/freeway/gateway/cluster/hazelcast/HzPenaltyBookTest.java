@@ -81,4 +81,12 @@ class HzPenaltyBookTest {
         }
         assertThat(book.points("p/cap")).isEqualTo(10.0);
     }
+
+    @Test
+    void a_429_naming_its_window_reset_benches_the_key_until_that_reset_only() {
+        long now = clock.millis();
+        await(book.failure("p/window", "p#k/window", PenaltyReason.WINDOW_EXHAUSTED, 20_000));
+        assertThat(book.benchedUntilMillis("p#k/window")).isEqualTo(now + 20_000);
+        assertThat(book.points("p/window")).isEqualTo(3.0);
+    }
 }
