@@ -4,14 +4,11 @@ import io.vertx.core.Future;
 
 /**
  * Cluster-wide usage per scope (provider key and model) and UTC day: requests, prompt and
- * completion tokens. Feeds budgets, quota warnings and the dashboard; admission never waits on it.
+ * completion tokens, for budgets, quota warnings and the dashboard; admission never waits on it.
  * Futures complete on the caller's context.
  */
 public interface UsageMeter {
 
     /** Adds to the totals of {@code scope} on {@code day} (ISO date, UTC). */
     Future<Void> add(String day, String scope, UsageTotals delta);
-
-    /** The totals of {@code scope} on {@code day}; zeros when nothing was recorded. */
-    Future<UsageTotals> totals(String day, String scope);
 }

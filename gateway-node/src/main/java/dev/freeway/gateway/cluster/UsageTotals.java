@@ -2,7 +2,6 @@ package dev.freeway.gateway.cluster;
 
 /** Requests and tokens counted for one scope and day. */
 public record UsageTotals(long requests, long promptTokens, long completionTokens) {
-    public static final UsageTotals ZERO = new UsageTotals(0, 0, 0);
 
     public UsageTotals plus(UsageTotals other) {
         return new UsageTotals(

@@ -101,9 +101,9 @@ public final class DeadlineLedger implements CapacityLedger {
             this.shared.release(shared.reservation());
         } else if (!shared.isGranted() && local.isGranted()) {
             for (Window window : Window.all()) {
-                long cost = window.cost(local.reservation().tokens());
-                if (window.limit(limits) > 0 && cost > 0) {
-                    this.shared.charge(scope, limits, window, cost);
+                long tokens = local.reservation().tokens();
+                if (window.meters(limits, tokens)) {
+                    this.shared.charge(scope, limits, window, window.cost(tokens));
                 }
             }
             this.local.empty(scope);

@@ -16,7 +16,7 @@ public final class Drift {
     public static long of(
             Reservation reservation, long actualTokens, Window window, long providerRemaining, long nowMillis) {
         long ours = reservation.remaining(window);
-        if (ours < 0 || providerRemaining < 0 || reservation.windowIndex(window) != window.index(nowMillis)) {
+        if (ours < 0 || providerRemaining < 0 || !reservation.sameWindow(window, nowMillis)) {
             return 0;
         }
         if (window.countsTokens() && actualTokens >= 0) {

@@ -11,8 +11,7 @@ final class LocalDebt {
 
     synchronized void add(Reservation reservation, long nowMillis) {
         for (Window window : Window.all()) {
-            long cost = window.cost(reservation.tokens());
-            if (window.limit(reservation.limits()) == 0 || cost == 0) {
+            if (!window.meters(reservation.limits(), reservation.tokens())) {
                 continue;
             }
             int i = window.ordinal();
@@ -21,7 +20,7 @@ final class LocalDebt {
                 indexes[i] = index;
                 amounts[i] = 0;
             }
-            amounts[i] += cost;
+            amounts[i] += window.cost(reservation.tokens());
         }
     }
 

@@ -33,11 +33,11 @@ public final class LocalShareLedger {
         Window[] windows = Window.all();
         boolean[] taken = new boolean[windows.length];
         for (Window window : windows) {
-            long cost = window.cost(reserved);
-            if (window.limit(limits) == 0 || cost == 0) {
+            if (!window.meters(limits, reserved)) {
                 continue;
             }
-            ConsumptionProbe probe = bucket(scope, window, limits, lastShared).tryConsumeAndReturnRemaining(cost);
+            ConsumptionProbe probe =
+                    bucket(scope, window, limits, lastShared).tryConsumeAndReturnRemaining(window.cost(reserved));
             if (probe.isConsumed()) {
                 taken[window.ordinal()] = true;
             } else {
@@ -96,7 +96,7 @@ public final class LocalShareLedger {
             long capacity = Math.max(1, window.limit(limits) / share);
             long now = clock.millis();
             long initial = capacity;
-            if (lastShared != null && lastShared.windowIndex(window) == window.index(now)) {
+            if (lastShared != null && lastShared.sameWindow(window, now)) {
                 initial = Math.min(capacity, Math.max(0, lastShared.remaining(window)) / share);
             }
             long length = window.length().toMillis();

@@ -6,18 +6,19 @@ package dev.freeway.gateway.limits;
  * @param remaining what each window (by {@link Window#ordinal()}) had left right after this
  *     admission, or -1 when the window is not limited or not known; compared with what the provider
  *     reports afterwards to find usage Freeway did not see
- * @param windowIndexes the window each {@code remaining} belongs to ({@link Window#index})
+ * @param admittedAtMillis when the ledger admitted it, on the ledger's clock: the window each
+ *     {@code remaining} belongs to
  * @param local admitted from this node's own share while the shared ledger did not answer
  */
 public record Reservation(
-        String scope, Limits limits, long tokens, long[] remaining, long[] windowIndexes, boolean local) {
+        String scope, Limits limits, long tokens, long[] remaining, long admittedAtMillis, boolean local) {
 
     public static Reservation unmetered(String scope, Limits limits, long tokens) {
-        return new Reservation(scope, limits, tokens, unknown(), unknown(), false);
+        return new Reservation(scope, limits, tokens, unknown(), -1, false);
     }
 
     public static Reservation local(String scope, Limits limits, long tokens) {
-        return new Reservation(scope, limits, tokens, unknown(), unknown(), true);
+        return new Reservation(scope, limits, tokens, unknown(), -1, true);
     }
 
     public static long[] unknown() {
@@ -28,7 +29,8 @@ public record Reservation(
         return remaining[window.ordinal()];
     }
 
-    public long windowIndex(Window window) {
-        return windowIndexes[window.ordinal()];
+    /** Whether this reservation's figures are about the window that contains {@code nowMillis}. */
+    public boolean sameWindow(Window window, long nowMillis) {
+        return admittedAtMillis >= 0 && window.index(admittedAtMillis) == window.index(nowMillis);
     }
 }

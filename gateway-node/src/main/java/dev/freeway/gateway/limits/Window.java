@@ -49,6 +49,11 @@ public enum Window {
         };
     }
 
+    /** Whether an admission of {@code tokens} touches this window: it is limited and the admission costs it something. */
+    public boolean meters(Limits limits, long tokens) {
+        return limit(limits) > 0 && cost(tokens) > 0;
+    }
+
     /** What one admission takes from this window. */
     public long cost(long tokens) {
         return countsTokens() ? tokens : 1;

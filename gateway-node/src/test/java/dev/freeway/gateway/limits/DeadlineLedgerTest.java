@@ -149,11 +149,9 @@ class DeadlineLedgerTest {
             return switch (mode) {
                 case GRANT -> {
                     long[] remaining = Reservation.unknown();
-                    long[] indexes = Reservation.unknown();
                     remaining[Window.REQUESTS_MINUTE.ordinal()] = remainingAfterGrant;
-                    indexes[Window.REQUESTS_MINUTE.ordinal()] = Window.REQUESTS_MINUTE.index(clock.millis());
-                    yield Future.succeededFuture(
-                            Admission.granted(new Reservation(scope, limits, tokens, remaining, indexes, false)));
+                    yield Future.succeededFuture(Admission.granted(
+                            new Reservation(scope, limits, tokens, remaining, clock.millis(), false)));
                 }
                 case STALL -> {
                     Promise<Admission> promise = Promise.promise();

@@ -31,11 +31,6 @@ class UsageRecorderTest {
             stored.merge(day + "|" + scope, delta, UsageTotals::plus);
             return Future.succeededFuture();
         }
-
-        @Override
-        public Future<UsageTotals> totals(String day, String scope) {
-            return Future.succeededFuture(stored.getOrDefault(day + "|" + scope, UsageTotals.ZERO));
-        }
     };
 
     private final UsageRecorder recorder = new UsageRecorder(meter, clock);

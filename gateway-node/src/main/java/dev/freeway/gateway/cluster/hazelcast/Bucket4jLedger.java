@@ -42,10 +42,9 @@ final class Bucket4jLedger implements CapacityLedger {
         List<Window> windows = new ArrayList<>(4);
         List<CompletableFuture<ConsumptionProbe>> probes = new ArrayList<>(4);
         for (Window window : Window.all()) {
-            long cost = window.cost(reservedTokens);
-            if (window.limit(limits) > 0 && cost > 0) {
+            if (window.meters(limits, reservedTokens)) {
                 windows.add(window);
-                probes.add(buckets.tryConsume(scope, window, limits, cost));
+                probes.add(buckets.tryConsume(scope, window, limits, window.cost(reservedTokens)));
             }
         }
         if (windows.isEmpty()) {
@@ -64,7 +63,6 @@ final class Bucket4jLedger implements CapacityLedger {
             List<Window> windows,
             List<CompletableFuture<ConsumptionProbe>> probes) {
         long[] remaining = Reservation.unknown();
-        long[] indexes = Reservation.unknown();
         long waitNanos = 0;
         RuntimeException failure = null;
         for (int i = 0; i < windows.size(); i++) {
@@ -80,13 +78,12 @@ final class Bucket4jLedger implements CapacityLedger {
             ConsumptionProbe result = probe.join();
             if (result.isConsumed()) {
                 remaining[windows.get(i).ordinal()] = result.getRemainingTokens();
-                indexes[windows.get(i).ordinal()] = windows.get(i).index(now);
             } else {
                 waitNanos = Math.max(waitNanos, result.getNanosToWaitForRefill());
             }
         }
         if (failure == null && waitNanos == 0) {
-            return Admission.granted(new Reservation(scope, limits, tokens, remaining, indexes, false));
+            return Admission.granted(new Reservation(scope, limits, tokens, remaining, now, false));
         }
         for (int i = 0; i < windows.size(); i++) {
             if (remaining[windows.get(i).ordinal()] >= 0) {
@@ -136,9 +133,9 @@ final class Bucket4jLedger implements CapacityLedger {
     public Future<Void> release(Reservation reservation) {
         List<CompletableFuture<?>> refunds = new ArrayList<>(4);
         for (Window window : Window.all()) {
-            long cost = window.cost(reservation.tokens());
-            if (window.limit(reservation.limits()) > 0 && cost > 0) {
-                refunds.add(buckets.giveBack(reservation.scope(), window, reservation.limits(), cost));
+            if (window.meters(reservation.limits(), reservation.tokens())) {
+                refunds.add(buckets.giveBack(
+                        reservation.scope(), window, reservation.limits(), window.cost(reservation.tokens())));
             }
         }
         return FutureBridge.toVertx(CompletableFuture.allOf(refunds.toArray(CompletableFuture[]::new)))

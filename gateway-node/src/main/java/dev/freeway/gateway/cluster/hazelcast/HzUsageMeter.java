@@ -18,10 +18,4 @@ final class HzUsageMeter implements UsageMeter {
         UsageAdd add = new UsageAdd(delta.requests(), delta.promptTokens(), delta.completionTokens());
         return FutureBridge.toVertx(map.submitToKey(day + "|" + scope, add)).mapEmpty();
     }
-
-    @Override
-    public Future<UsageTotals> totals(String day, String scope) {
-        return FutureBridge.toVertx(map.getAsync(day + "|" + scope))
-                .map(totals -> totals == null ? UsageTotals.ZERO : new UsageTotals(totals[0], totals[1], totals[2]));
-    }
 }

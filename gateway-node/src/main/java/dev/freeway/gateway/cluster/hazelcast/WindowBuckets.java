@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -44,7 +43,6 @@ final class WindowBuckets {
     private final IntSupplier members;
     private final ConcurrentHashMap<String, AsyncBucketProxy> proxies = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, long[]> truths = new ConcurrentHashMap<>();
-    private final AtomicLong rebuilt = new AtomicLong();
     private final Set<String> correcting = ConcurrentHashMap.newKeySet();
 
     WindowBuckets(IMap<String, byte[]> map, Clock clock, IntSupplier members) {
@@ -98,11 +96,6 @@ final class WindowBuckets {
         truths.put(key(window, scope), new long[] {windowIndex, remaining});
     }
 
-    /** Buckets this node found lost and rebuilt conservatively since start. */
-    long rebuiltCount() {
-        return rebuilt.get();
-    }
-
     private <T> CompletableFuture<T> apply(
             String scope, Window window, Limits limits, Function<AsyncBucketProxy, CompletableFuture<T>> command) {
         String key = key(window, scope);
@@ -119,7 +112,6 @@ final class WindowBuckets {
                 return CompletableFuture.failedFuture(error);
             }
             long initial = rebuildTokens(key, window, capacity);
-            rebuilt.incrementAndGet();
             LOG.warn("bucket {} of a scope was lost; rebuilt with {} of {} left", window, initial, capacity);
             AsyncBucketProxy replacement = proxy(key, window, capacity, initial);
             proxies.put(key, replacement);
