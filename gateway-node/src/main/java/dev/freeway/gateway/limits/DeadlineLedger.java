@@ -70,11 +70,7 @@ public final class DeadlineLedger implements CapacityLedger {
                 return Future.failedFuture(outcome.cause());
             }
             Admission admission = fallBack(scope, limits, tokens, outcome.cause());
-            if (pending.isComplete()) {
-                owe(scope, admission);
-            } else {
-                pending.onComplete(late -> reconcile(scope, limits, admission, late));
-            }
+            pending.onComplete(late -> reconcile(scope, limits, admission, late));
             return Future.succeededFuture(admission);
         });
     }
