@@ -8,13 +8,26 @@ import io.vertx.core.buffer.Buffer;
  */
 public final class UpstreamFailure extends RuntimeException implements QuotaReport {
     public enum Kind {
+        /** A rate limit or quota ran out; {@link Axis} says which. */
         RATE_LIMITED,
+        /** The account has no money or credit left (402, OpenAI's insufficient_quota): bench long. */
+        OUT_OF_CREDIT,
         KEY_REJECTED,
+        /** The platform is overloaded (Anthropic 529, Gemini 503): retry elsewhere, the key's quota is fine. */
+        OVERLOADED,
         SERVER_ERROR,
         TIMEOUT,
         CONNECTION,
         MALFORMED,
         CLIENT_ERROR
+    }
+
+    /** Which limit a {@link Kind#RATE_LIMITED} failure hit, as far as the platform said. */
+    public enum Axis {
+        UNKNOWN,
+        MINUTE,
+        DAY,
+        MONTH
     }
 
     private final Kind kind;
