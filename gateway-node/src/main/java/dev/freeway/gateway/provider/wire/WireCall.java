@@ -10,8 +10,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param upstreamModel the platform's name for the model
  * @param apiKey the credential to put where the platform expects it; never log or echo it
  * @param stream whether a stream is asked for
+ * @param completionId the {@code id} of the OpenAI answer ({@code chatcmpl-...}), for the
+ *     {@link ChunkBuilder}; also the seed for ids the platform does not send (tool calls)
+ * @param createdEpochSeconds the {@code created} of the OpenAI answer
  */
-public record WireCall(ObjectNode request, String upstreamModel, String apiKey, boolean stream) {
+public record WireCall(
+        ObjectNode request,
+        String upstreamModel,
+        String apiKey,
+        boolean stream,
+        String completionId,
+        long createdEpochSeconds) {
+
+    public ChunkBuilder chunks() {
+        return new ChunkBuilder(completionId, createdEpochSeconds, upstreamModel);
+    }
+
 
     @Override
     public String toString() {
