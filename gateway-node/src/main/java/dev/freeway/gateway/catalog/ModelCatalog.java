@@ -1,9 +1,10 @@
 package dev.freeway.gateway.catalog;
 
 import dev.freeway.gateway.config.GatewayConfig;
+import dev.freeway.gateway.config.KeyConfig;
 import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.config.ProviderConfig;
-import dev.freeway.gateway.secrets.Secret;
+import dev.freeway.gateway.secrets.ProviderKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,35 +15,62 @@ import java.util.Optional;
 /**
  * The configured models and the candidates that serve them. Resolves what a client asks for:
  * {@code auto} (everything), a model id (every provider serving it) or {@code provider/model}.
+ * A model serves when its platform has a key, is switched on (active, or enabled by the operator)
+ * and is not excluded by the operator's terms policy.
  */
 public final class ModelCatalog {
     public static final String AUTO = "auto";
 
-    private final List<ModelConfig> models;
+    private final List<ModelState> states;
     private final List<Candidate> all;
     private final Map<String, List<Candidate>> byModel;
     private final Map<String, List<Candidate>> byTarget;
 
     /** Builds every list once; {@link #resolve} hands them out without copying. */
     public ModelCatalog(GatewayConfig config) {
-        this.models = config.models();
+        TermsPolicy policy = new TermsPolicy(config.catalog().excludeTerms());
+        List<ModelState> states = new ArrayList<>();
         List<Candidate> all = new ArrayList<>();
         Map<String, List<Candidate>> byModel = new LinkedHashMap<>();
         Map<String, List<Candidate>> byTarget = new LinkedHashMap<>();
-        for (ModelConfig model : models) {
-            byModel.computeIfAbsent(model.id(), id -> new ArrayList<>());
-            byTarget.computeIfAbsent(model.provider() + "/" + model.id(), id -> new ArrayList<>());
+        for (ModelConfig model : config.models()) {
             ProviderConfig provider = config.providers().get(model.provider());
-            for (String key : provider.keys()) {
-                Candidate candidate = Candidate.of(model.provider(), model, Secret.of(key));
+            String reason = unavailable(provider, model, policy);
+            states.add(new ModelState(model, provider.keys().size(), reason));
+            if (reason != null) {
+                continue;
+            }
+            for (KeyConfig key : provider.keys()) {
+                Candidate candidate = ScopeNames.candidate(
+                        model.provider(), provider, model, ProviderKey.of(key.value(), key.account(), key.project()));
                 all.add(candidate);
-                byModel.get(model.id()).add(candidate);
-                byTarget.get(candidate.target()).add(candidate);
+                byModel.computeIfAbsent(model.id(), id -> new ArrayList<>()).add(candidate);
+                byTarget.computeIfAbsent(candidate.target(), id -> new ArrayList<>())
+                        .add(candidate);
             }
         }
+        this.states = List.copyOf(states);
         this.all = List.copyOf(all);
         this.byModel = frozen(byModel);
         this.byTarget = frozen(byTarget);
+    }
+
+    private static String unavailable(ProviderConfig provider, ModelConfig model, TermsPolicy policy) {
+        if (!provider.switchedOn()) {
+            return "platform " + provider.status() + note(provider.statusNote());
+        }
+        if (!model.switchedOn()) {
+            return "model " + model.status() + note(model.statusNote());
+        }
+        String excluded = policy.excludedBy(provider.terms());
+        if (excluded != null) {
+            return "excluded by the catalog policy (" + excluded + ")";
+        }
+        return provider.keys().isEmpty() ? "no key configured" : null;
+    }
+
+    private static String note(String note) {
+        return note == null || note.isBlank() ? "" : ": " + note;
     }
 
     private static Map<String, List<Candidate>> frozen(Map<String, List<Candidate>> lists) {
@@ -51,7 +79,7 @@ public final class ModelCatalog {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** Every candidate for the requested model, or empty when the name is unknown. */
+    /** Every candidate for the requested model: empty when it is known but serves nowhere, absent when unknown. */
     public Optional<List<Candidate>> resolve(String requested) {
         if (AUTO.equals(requested)) {
             return Optional.of(all);
@@ -60,13 +88,20 @@ public final class ModelCatalog {
         if (found == null) {
             found = byTarget.get(requested);
         }
+        if (found == null && known(requested)) {
+            found = List.of();
+        }
         return Optional.ofNullable(found);
     }
 
-    /** Models that have at least one key, in configuration order. */
-    public List<ModelConfig> servable() {
-        return models.stream()
-                .filter(m -> !byTarget.get(m.provider() + "/" + m.id()).isEmpty())
-                .toList();
+    private boolean known(String requested) {
+        return states.stream()
+                .map(ModelState::model)
+                .anyMatch(m -> m.id().equals(requested) || (m.provider() + "/" + m.id()).equals(requested));
+    }
+
+    /** Every configured model with whether it serves, in configuration order. */
+    public List<ModelState> states() {
+        return states;
     }
 }

@@ -10,6 +10,13 @@ public enum PenaltyReason {
      * at zero, so guessing a longer cooldown would only waste the next window.
      */
     WINDOW_EXHAUSTED(3_000, true),
+    /**
+     * 429 naming a daily or monthly quota: three points, and the key (or the pool that ran out)
+     * is benched until the stated reset, never longer and never guessed from repeated 429s.
+     */
+    QUOTA_EXHAUSTED(3_000, true),
+    /** The account has no credit left (402, insufficient_quota): three points and a long bench of the key. */
+    OUT_OF_CREDIT(3_000, true),
     /** 5xx, timeout, connection error, malformed answer: one point, no cooldown. */
     FAILED(1_000, false),
     /** The provider refused the key itself (401/403/402): three points and a long bench. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.freeway.gateway.catalog.entry.CatalogLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Reads the gateway YAML: parse, interpolate environment variables, bind to records, validate. */
 public final class ConfigLoader {
@@ -26,9 +29,16 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private final Map<String, String> env;
+    private final Supplier<List<ObjectNode>> catalog;
 
+    /** A loader that lays the config over the catalog shipped in the cluster-config jar. */
     public ConfigLoader(Map<String, String> env) {
+        this(env, () -> new CatalogLoader().trees());
+    }
+
+    public ConfigLoader(Map<String, String> env, Supplier<List<ObjectNode>> catalog) {
         this.env = env;
+        this.catalog = catalog;
     }
 
     public GatewayConfig load(Path file) {
@@ -64,6 +74,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        CatalogOverlay.apply((ObjectNode) tree, catalog.get());
         GatewayConfig config = bind(tree);
         problems.addAll(new ConfigValidator().validate(config));
         if (!problems.isEmpty()) {

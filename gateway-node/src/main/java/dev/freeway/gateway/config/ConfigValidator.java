@@ -1,15 +1,23 @@
 package dev.freeway.gateway.config;
 
 import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Semantic checks after binding; each message starts with the path of the offending key. */
 final class ConfigValidator {
-    static final Set<String> FORMATS = Set.of("openai");
+    static final Set<String> FORMATS = Set.of("openai", "gemini", "anthropic", "cohere");
+
+    private static final String ACCOUNT = "{account}";
+    private static final Set<String> CREDENTIAL_HEADERS =
+            Set.of("authorization", "x-api-key", "x-goog-api-key", "api-key");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -60,15 +68,41 @@ final class ConfigValidator {
             problems.add(path + ": provider ids are lowercase letters, digits, '-' and '_'");
         }
         if (!FORMATS.contains(provider.format())) {
-            problems.add(path + ".format: unknown format '" + provider.format() + "' (known: " + FORMATS + ")");
+            problems.add(path + ".format: unknown format '" + provider.format() + "' (known: " + new TreeSet<>(FORMATS)
+                    + ")");
         }
-        baseUrl(path + ".base_url", provider.baseUrl());
+        String url = provider.baseUrl();
+        baseUrl(path + ".base_url", url == null ? null : url.replace(ACCOUNT, "account"));
+        if (url != null && url.contains(ACCOUNT)) {
+            for (int i = 0; i < provider.keys().size(); i++) {
+                String account = provider.keys().get(i).account();
+                if (account == null || account.isBlank()) {
+                    problems.add(
+                            path + ".keys[" + i + "]: this platform's URL names an account: use { value, account }");
+                }
+            }
+        }
+        if (!Set.of("key_model", "project_model").contains(provider.limitScope())) {
+            problems.add(path + ".limit_scope: must be key_model or project_model");
+        }
+        for (int i = 0; i < provider.sharedLimits().size(); i++) {
+            String scope = provider.sharedLimits().get(i).scope();
+            if (!Set.of("key", "project").contains(scope)
+                    || provider.sharedLimits().get(i).name() == null) {
+                problems.add(path + ".shared_limits[" + i + "]: needs a name and scope key or project");
+            }
+        }
+        try {
+            ZoneId.of(provider.dailyResetZone());
+        } catch (DateTimeException e) {
+            problems.add(path + ".daily_reset_zone: not a time zone id");
+        }
         TimeoutsConfig t = provider.timeouts();
         if (t.connectMs() <= 0 || t.firstByteMs() <= 0 || t.idleMs() <= 0) {
             problems.add(path + ".timeouts: every timeout must be positive");
         }
         for (Map.Entry<String, String> header : provider.headers().entrySet()) {
-            if (header.getKey().equalsIgnoreCase("authorization")
+            if (CREDENTIAL_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))
                     || header.getValue().matches("(?s).*[\r\n].*")) {
                 problems.add(path + ".headers." + header.getKey() + ": not allowed (credentials go in keys)");
             }

@@ -10,7 +10,8 @@ public record GatewayConfig(
         Map<String, ProviderConfig> providers,
         List<ModelConfig> models,
         RoutingConfig routing,
-        ClusterConfig cluster) {
+        ClusterConfig cluster,
+        CatalogPolicyConfig catalog) {
 
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -19,5 +20,6 @@ public record GatewayConfig(
         models = models == null ? List.of() : List.copyOf(models);
         routing = routing == null ? RoutingConfig.defaults() : routing;
         cluster = cluster == null ? ClusterConfig.defaults() : cluster;
+        catalog = catalog == null ? CatalogPolicyConfig.defaults() : catalog;
     }
 }

@@ -2,7 +2,11 @@ package dev.freeway.gateway.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
 
 /**
  * The one JSON mapper for client and upstream bodies. Nesting is capped far below Jackson's
@@ -17,4 +21,17 @@ public final class Json {
             .build());
 
     private Json() {}
+
+    /** The parsed body, or a {@code MissingNode} when it is empty or not JSON (an upstream error page). */
+    public static JsonNode treeOrMissing(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode tree = MAPPER.readTree(body.getBytes());
+            return tree == null ? MissingNode.getInstance() : tree;
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
 }

@@ -12,11 +12,11 @@ import dev.freeway.gateway.cluster.hazelcast.HazelcastCluster;
 import dev.freeway.gateway.config.GatewayConfig;
 import dev.freeway.gateway.config.RoutingConfig;
 import dev.freeway.gateway.limits.CapacityLedger;
+import dev.freeway.gateway.limits.CapacityView;
 import dev.freeway.gateway.limits.DeadlineLedger;
 import dev.freeway.gateway.limits.LocalShareLedger;
-import dev.freeway.gateway.provider.ProviderFactory;
+import dev.freeway.gateway.limits.WatchedLedger;
 import dev.freeway.gateway.provider.ProviderRegistry;
-import dev.freeway.gateway.provider.openai.OpenAiCompatibleProvider;
 import dev.freeway.gateway.routing.ChatCompletionFlow;
 import dev.freeway.gateway.routing.Failover;
 import dev.freeway.gateway.routing.PinWriter;
@@ -27,7 +27,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -63,12 +62,15 @@ public final class GatewayNode {
         RoutingConfig routing = config.routing();
         HazelcastCluster cluster = HazelcastCluster.start(config.cluster());
         PauseDetector pauses = PauseDetector.start(vertx);
-        CapacityLedger ledger = new DeadlineLedger(
-                cluster.ledger(clock),
-                new LocalShareLedger(clock, cluster::shareDivisor),
-                clock,
-                routing.admissionTimeoutMs(),
-                pauses::trusted);
+        CapacityView capacity = new CapacityView();
+        CapacityLedger ledger = new WatchedLedger(
+                new DeadlineLedger(
+                        cluster.ledger(clock),
+                        new LocalShareLedger(clock, cluster::shareDivisor),
+                        clock,
+                        routing.admissionTimeoutMs(),
+                        pauses::trusted),
+                capacity);
         PenaltyBook penalties =
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 
@@ -79,9 +81,7 @@ public final class GatewayNode {
         PinWriter pins = new PinWriter(sticky, clock, stickyTtlMillis);
         UsageRecorder usage = new UsageRecorder(cluster.usage(), clock);
         Function<HttpClient, ChatCompletionsHandler> chatOverClient = upstreams -> {
-            Map<String, ProviderFactory> formats =
-                    Map.of("openai", (id, provider) -> new OpenAiCompatibleProvider(upstreams, id, provider));
-            ProviderRegistry providers = ProviderRegistry.build(config.providers(), formats);
+            ProviderRegistry providers = ProviderRegistry.build(config.providers(), WireFormats.factories(upstreams));
             Failover failover = new Failover(
                     ledger,
                     penalties,
@@ -99,7 +99,7 @@ public final class GatewayNode {
         Routes routes = new Routes(
                 new Authenticator(ClientKeys.from(config.auth().clientKeys())),
                 chatOverClient,
-                new ModelsHandler(catalog, clock.instant().getEpochSecond()),
+                new ModelsHandler(catalog, capacity, clock),
                 health,
                 config.server().bodyLimitBytes());
 

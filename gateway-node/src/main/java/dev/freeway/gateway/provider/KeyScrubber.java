@@ -1,6 +1,6 @@
 package dev.freeway.gateway.provider;
 
-import dev.freeway.gateway.secrets.Secret;
+import dev.freeway.gateway.secrets.ProviderKey;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -12,12 +12,12 @@ public final class KeyScrubber {
 
     private KeyScrubber() {}
 
-    public static Buffer scrub(Buffer body, Secret key) {
+    public static Buffer scrub(Buffer body, ProviderKey key) {
         if (body == null || body.length() == 0) {
             return body;
         }
         String text = body.toString();
-        String value = key.reveal();
+        String value = key.secret().reveal();
         return text.contains(value) ? Buffer.buffer(text.replace(value, MASK)) : body;
     }
 }

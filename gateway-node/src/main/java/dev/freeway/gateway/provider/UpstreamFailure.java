@@ -31,15 +31,17 @@ public final class UpstreamFailure extends RuntimeException implements QuotaRepo
     }
 
     private final Kind kind;
+    private final Axis axis;
     private final int status;
     private final long retryAfterMillis;
     private final transient Buffer body;
     private final transient ProviderQuota quota;
 
     public UpstreamFailure(
-            Kind kind, int status, long retryAfterMillis, Buffer body, ProviderQuota quota, String reason) {
+            Kind kind, Axis axis, int status, long retryAfterMillis, Buffer body, ProviderQuota quota, String reason) {
         super(reason, null, false, false);
         this.kind = kind;
+        this.axis = axis;
         this.status = status;
         this.retryAfterMillis = retryAfterMillis;
         this.body = body;
@@ -47,7 +49,7 @@ public final class UpstreamFailure extends RuntimeException implements QuotaRepo
     }
 
     public static UpstreamFailure of(Kind kind, String reason) {
-        return new UpstreamFailure(kind, 0, 0, null, ProviderQuota.NONE, reason);
+        return new UpstreamFailure(kind, Axis.UNKNOWN, 0, 0, null, ProviderQuota.NONE, reason);
     }
 
     @Override
@@ -57,6 +59,11 @@ public final class UpstreamFailure extends RuntimeException implements QuotaRepo
 
     public Kind kind() {
         return kind;
+    }
+
+    /** For {@link Kind#RATE_LIMITED}: which limit ran out, as far as the platform said. */
+    public Axis axis() {
+        return axis;
     }
 
     /** The upstream's HTTP status, 0 when none arrived. */

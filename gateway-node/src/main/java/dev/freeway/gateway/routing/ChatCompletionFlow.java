@@ -62,10 +62,10 @@ public final class ChatCompletionFlow {
     /** Settles the reservation with the real usage, counts it, and pins the conversation to who served it. */
     public void finish(ChatRequest request, Served<?> served, Usage usage) {
         this.usage.record(served.candidate().scope(), usage);
-        long actual = usage.known() ? usage.total() : served.reservation().tokens();
-        ledger.settle(served.reservation(), actual).onFailure(e -> LOG.warn("settle failed: {}", e.toString()));
+        Admitted admitted = served.admitted();
+        admitted.settle(ledger, usage.known() ? usage.total() : admitted.own().tokens());
         if (served.result() instanceof QuotaReport report) {
-            ProviderTruth.apply(ledger, served.reservation(), usage.known() ? usage.total() : -1, report.quota());
+            ProviderTruth.apply(ledger, admitted.own(), usage.known() ? usage.total() : -1, report.quota());
         }
         if (request.sessionHash() != null) {
             pins.pin(request.sessionHash(), served.candidate().target());

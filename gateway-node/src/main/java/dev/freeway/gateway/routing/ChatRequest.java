@@ -1,6 +1,8 @@
 package dev.freeway.gateway.routing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.freeway.gateway.catalog.Candidate;
+import dev.freeway.gateway.provider.RequestAdjuster;
 
 /**
  * A validated chat request and what routing needs to know about it.
@@ -24,10 +26,15 @@ public record ChatRequest(
         boolean pinnable) {
 
     /**
-     * Tokens to reserve before the call: the prompt plus the most the answer may take, as providers
-     * that pre-charge count it. Settling with the real usage refunds the rest.
+     * Tokens to reserve before calling {@code candidate}: the prompt plus the most the answer may
+     * take there (the client's limit, else the platform's default, clamped to the model's output
+     * limit), as platforms that pre-charge count it. Settling with the real usage refunds the rest.
      */
-    public long reservedTokens() {
-        return promptTokens + maxCompletionTokens;
+    public long reservedTokens(Candidate candidate) {
+        return promptTokens
+                + RequestAdjuster.answerLimit(
+                        maxCompletionTokens,
+                        candidate.defaultMaxTokens(),
+                        candidate.model().maxOutputTokens());
     }
 }

@@ -3,9 +3,8 @@ package dev.freeway.gateway.routing;
 import dev.freeway.gateway.api.GatewayError;
 import dev.freeway.gateway.catalog.Candidate;
 import dev.freeway.gateway.cluster.PenaltyBook;
-import dev.freeway.gateway.cluster.PenaltyReason;
-import dev.freeway.gateway.limits.Admission;
 import dev.freeway.gateway.limits.CapacityLedger;
+import dev.freeway.gateway.limits.LimitScope;
 import dev.freeway.gateway.provider.ProviderCall;
 import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.provider.UpstreamFailure;
@@ -74,21 +73,32 @@ public final class Failover {
                 return Future.failedFuture(exhausted());
             }
             Candidate candidate = candidates.get(index);
-            long benchedForMillis = penalties.benchedUntilMillis(candidate.scope()) - clock.millis();
+            long benchedForMillis = benchedUntil(candidate) - clock.millis();
             if (benchedForMillis > 0) {
                 noteWait(TimeUnit.MILLISECONDS.toNanos(benchedForMillis));
                 return next(index + 1);
             }
-            return ledger.reserve(candidate.scope(), candidate.limits(), request.reservedTokens())
+            return ScopedAdmission.reserve(ledger, candidate, request.reservedTokens(candidate))
                     .transform(reserved -> {
                         if (reserved.failed()) {
                             return skipUnknowable(index, reserved.cause());
                         }
-                        Admission admission = reserved.result();
-                        return admission.isGranted()
-                                ? attempt(index, candidate, admission)
-                                : skipFull(index, admission);
+                        ScopedAdmission.Outcome outcome = reserved.result();
+                        if (outcome.admitted() == null) {
+                            noteWait(outcome.retryAfterNanos());
+                            return next(index + 1);
+                        }
+                        return attempt(index, candidate, outcome.admitted());
                     });
+        }
+
+        /** The latest bench over the key itself and every scope the candidate draws on. */
+        private long benchedUntil(Candidate candidate) {
+            long until = penalties.benchedUntilMillis(candidate.keySubject());
+            for (LimitScope scope : candidate.scopes()) {
+                until = Math.max(until, penalties.benchedUntilMillis(scope.scope()));
+            }
+            return until;
         }
 
         /** The ledger failed: this candidate's capacity is unknown, so it is not called (that could earn a 429). */
@@ -101,34 +111,29 @@ public final class Failover {
             return next(index + 1);
         }
 
-        private Future<Served<T>> skipFull(int index, Admission admission) {
-            noteWait(admission.retryAfterNanos());
-            return next(index + 1);
-        }
-
-        private Future<Served<T>> attempt(int index, Candidate candidate, Admission admission) {
-            ProviderCall call = new ProviderCall(
-                    request.body(), candidate.model().upstreamModel(), candidate.key(), request.includeUsage());
+        private Future<Served<T>> attempt(int index, Candidate candidate, Admitted admitted) {
+            ProviderCall call =
+                    new ProviderCall(request.body(), candidate.model(), candidate.key(), request.includeUsage());
             return dispatch.call(providers.get(candidate.provider()), call).transform(outcome -> {
                 if (outcome.succeeded()) {
                     penalties.success(candidate.target(), candidate.scope());
-                    return Future.succeededFuture(
-                            new Served<>(candidate, outcome.result(), admission.reservation(), failures));
+                    return Future.succeededFuture(new Served<>(candidate, outcome.result(), admitted, failures));
                 }
                 UpstreamFailure failure = outcome.cause() instanceof UpstreamFailure f
                         ? f
                         : UpstreamFailure.of(
                                 UpstreamFailure.Kind.CONNECTION, outcome.cause().toString());
-                ledger.refundTokens(admission.reservation());
-                ProviderTruth.apply(ledger, admission.reservation(), -1, failure.quota());
+                admitted.refundTokens(ledger);
+                ProviderTruth.apply(ledger, admitted.own(), -1, failure.quota());
                 if (!failure.retryable()) {
                     return Future.failedFuture(failure);
                 }
                 failures++;
                 lastFailure = failure;
                 LOG.debug("attempt on {} failed: {}", candidate.target(), failure.getMessage());
+                Benching bench = Benching.of(candidate, failure, clock.millis());
                 return penalties
-                        .failure(candidate.target(), candidate.scope(), reason(failure), failure.retryAfterMillis())
+                        .failure(candidate.target(), bench.subject(), bench.reason(), bench.retryAfterMillis())
                         .timeout(clusterDeadlineMillis, TimeUnit.MILLISECONDS)
                         .transform(ignored -> next(index + 1));
             });
@@ -163,17 +168,5 @@ public final class Failover {
                     failures + " upstream attempt(s) failed; the last: " + lastFailure.getMessage() + ".",
                     0);
         }
-    }
-
-    private static PenaltyReason reason(UpstreamFailure failure) {
-        return switch (failure.kind()) {
-            case RATE_LIMITED ->
-                failure.retryAfterMillis() > 0
-                                && failure.quota().windows().stream().anyMatch(w -> w.remaining() == 0)
-                        ? PenaltyReason.WINDOW_EXHAUSTED
-                        : PenaltyReason.RATE_LIMITED;
-            case KEY_REJECTED -> PenaltyReason.KEY_REJECTED;
-            default -> PenaltyReason.FAILED;
-        };
     }
 }

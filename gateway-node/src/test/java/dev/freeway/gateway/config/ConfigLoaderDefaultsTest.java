@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** config/valid/minimal.yaml: absent sections come back as their defaults, never null. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ConfigLoaderDefaultsTest {
-    private final GatewayConfig config = new ConfigLoader(Map.of()).load(fixture("config/valid/minimal.yaml"));
+    private final GatewayConfig config =
+            new ConfigLoader(Map.of(), List::of).load(fixture("config/valid/minimal.yaml"));
 
     @Test
     void defaults_an_absent_server_section() {
@@ -49,7 +50,7 @@ class ConfigLoaderDefaultsTest {
 
     @Test
     void does_not_print_provider_keys_or_client_keys() {
-        ProviderConfig provider = new ProviderConfig(null, "https://x.test/v1", List.of("gsk-secret"), null, null);
+        ProviderConfig provider = ProviderConfig.openAi("https://x.test/v1", List.of(KeyConfig.of("gsk-secret")), null);
         ClientKeyConfig key = new ClientKeyConfig("sk-client-secret-0001", null, "alpha");
 
         assertThat(provider.toString()).doesNotContain("gsk-secret").contains("keys=1");

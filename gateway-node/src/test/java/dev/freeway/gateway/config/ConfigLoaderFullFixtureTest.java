@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ConfigLoaderFullFixtureTest {
     private final GatewayConfig config = new ConfigLoader(
-                    Map.of("CLIENT_KEY", "sk-test-client-key-0001", "GROQ_KEY", "gsk-test-key"))
+                    Map.of("CLIENT_KEY", "sk-test-client-key-0001", "GROQ_KEY", "gsk-test-key"), List::of)
             .load(fixture("config/valid/full.yaml"));
 
     @Test
@@ -42,8 +43,12 @@ class ConfigLoaderFullFixtureTest {
 
     @Test
     void drops_empty_and_blank_provider_keys() {
-        assertThat(config.providers().get("groq").keys()).containsExactly("gsk-test-key");
-        assertThat(config.providers().get("local").keys()).containsExactly("sk-local-1", "sk-local-2");
+        assertThat(config.providers().get("groq").keys())
+                .extracting(KeyConfig::value)
+                .containsExactly("gsk-test-key");
+        assertThat(config.providers().get("local").keys())
+                .extracting(KeyConfig::value)
+                .containsExactly("sk-local-1", "sk-local-2");
     }
 
     @Test

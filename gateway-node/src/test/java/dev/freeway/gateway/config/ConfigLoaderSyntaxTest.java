@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Failures before validation: reading, YAML syntax, the top-level shape and binding to records. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ConfigLoaderSyntaxTest {
-    private final ConfigLoader loader = new ConfigLoader(Map.of());
+    private final ConfigLoader loader = new ConfigLoader(Map.of(), List::of);
 
     @Test
     void rejects_an_unknown_key_naming_its_path() {

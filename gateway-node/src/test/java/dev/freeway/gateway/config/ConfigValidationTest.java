@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** One fixture in config/invalid/ per semantic rule of ConfigValidator, each with its exact message. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ConfigValidationTest {
-    private final ConfigLoader loader = new ConfigLoader(Map.of("CLIENT_KEY", "sk-test-client-key-0001"));
+    private final ConfigLoader loader = new ConfigLoader(Map.of("CLIENT_KEY", "sk-test-client-key-0001"), List::of);
 
     @Test
     void rejects_a_model_whose_provider_is_not_defined() {
@@ -78,7 +78,8 @@ class ConfigValidationTest {
     @Test
     void rejects_an_unknown_wire_format() {
         assertThat(problemsOf("unknown-format.yaml"))
-                .containsExactly("providers.claude.format: unknown format 'anthropic' (known: [openai])");
+                .containsExactly(
+                        "providers.claude.format: unknown format 'grpc' (known: [anthropic, cohere, gemini, openai])");
     }
 
     @Test

@@ -25,11 +25,12 @@ class ShippedConfigTest {
             assertThat(key.key()).isEqualTo("sk-freeway-local-dev");
             assertThat(key.team()).isEqualTo("default");
         });
-        assertThat(config.providers()).containsOnlyKeys("groq", "cerebras", "gemini", "simulator");
+        assertThat(config.providers()).containsKeys("google", "groq", "cerebras", "anthropic", "simulator");
         assertThat(config.providers().values())
                 .allSatisfy(p -> assertThat(p.keys()).isEmpty());
         assertThat(config.providers().get("simulator").baseUrl()).isEqualTo("http://127.0.0.1:9000/v1");
-        assertThat(config.models()).isNotEmpty();
+        assertThat(config.providers().get("google").format()).isEqualTo("gemini");
+        assertThat(config.models()).hasSizeGreaterThan(90);
     }
 
     @Test
@@ -42,7 +43,9 @@ class ShippedConfigTest {
 
         assertThat(config.server().port()).isEqualTo(9191);
         assertThat(config.auth().clientKeys().get(0).key()).isEqualTo("sk-from-the-platform-0001");
-        assertThat(config.providers().get("groq").keys()).containsExactly("gsk-real");
+        assertThat(config.providers().get("groq").keys())
+                .extracting(KeyConfig::value)
+                .containsExactly("gsk-real");
     }
 
     @Test
@@ -52,8 +55,13 @@ class ShippedConfigTest {
                         "GROQ_API_KEY", "gsk-example"))
                 .load(EXAMPLE);
 
-        assertThat(config.providers().get("groq").keys()).containsExactly("gsk-example");
-        assertThat(config.models()).extracting(ModelConfig::id).containsExactly("llama-3.3-70b-versatile");
+        assertThat(config.providers().get("groq").keys())
+                .extracting(KeyConfig::value)
+                .containsExactly("gsk-example");
+        assertThat(config.models())
+                .filteredOn(m -> m.provider().equals("groq") && m.id().equals("llama-3.3-70b-versatile"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.score()).isEqualTo(72));
         assertThat(config.routing()).isEqualTo(RoutingConfig.defaults());
         assertThat(config.server()).isEqualTo(ServerConfig.defaults());
         assertThat(config.cluster()).isEqualTo(ClusterConfig.defaults());

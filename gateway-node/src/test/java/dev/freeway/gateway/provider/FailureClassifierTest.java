@@ -76,7 +76,7 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {401, 402, 403})
+    @ValueSource(ints = {401, 403})
     void classifies_a_refused_key(int code) {
         UpstreamFailure failure = status(code);
 
@@ -85,12 +85,25 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {500, 502, 503, 504, 529, 404, 408, 409})
+    @ValueSource(ints = {500, 502, 504, 404, 408, 409})
     void classifies_server_trouble_as_retryable(int code) {
         UpstreamFailure failure = status(code);
 
         assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR);
         assertThat(failure.retryable()).isTrue();
+    }
+
+    @Test
+    void classifies_payment_required_as_out_of_credit() {
+        assertThat(status(402).kind()).isEqualTo(Kind.OUT_OF_CREDIT);
+        assertThat(status(402).retryable()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {503, 529})
+    void classifies_overload_apart_from_other_server_trouble(int code) {
+        assertThat(status(code).kind()).isEqualTo(Kind.OVERLOADED);
+        assertThat(status(code).retryable()).isTrue();
     }
 
     @ParameterizedTest

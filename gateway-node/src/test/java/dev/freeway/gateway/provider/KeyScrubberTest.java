@@ -2,7 +2,7 @@ package dev.freeway.gateway.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.freeway.gateway.secrets.Secret;
+import dev.freeway.gateway.secrets.ProviderKey;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class KeyScrubberTest {
-    private final Secret key = Secret.of("gsk_live_1234567890abcdef");
+    private final ProviderKey key = ProviderKey.of("gsk_live_1234567890abcdef");
 
     @Test
     void removes_every_echo_of_the_key() {

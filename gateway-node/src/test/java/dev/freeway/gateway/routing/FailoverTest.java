@@ -7,6 +7,7 @@ import dev.freeway.gateway.api.GatewayError;
 import dev.freeway.gateway.catalog.Candidate;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.PenaltyReason;
+import dev.freeway.gateway.config.KeyConfig;
 import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.config.ProviderConfig;
 import dev.freeway.gateway.limits.Admission;
@@ -21,7 +22,7 @@ import dev.freeway.gateway.provider.ProviderQuota;
 import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.provider.UpstreamStream;
 import dev.freeway.gateway.provider.Usage;
-import dev.freeway.gateway.secrets.Secret;
+import dev.freeway.gateway.secrets.ProviderKey;
 import dev.freeway.gateway.testing.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -117,13 +118,28 @@ class FailoverTest {
 
     private static Candidate candidate(String model) {
         ModelConfig config = new ModelConfig(model, "p", null, 50, 1000, null, null);
-        return new Candidate(
-                "p", config, Secret.of("key-0000000001"), Limits.of(config.limits()), "p/" + model, "p#k/" + model);
+        return Candidate.of("p", config, ProviderKey.of("key-0000000001"));
     }
 
     private Served<ChatResult> run(String... models) throws Exception {
         ProviderRegistry registry = ProviderRegistry.build(
-                Map.of("p", new ProviderConfig("fake", "http://127.0.0.1:1", List.of(), null, null)),
+                Map.of(
+                        "p",
+                        new ProviderConfig(
+                                "fake",
+                                "http://127.0.0.1:1",
+                                List.of(KeyConfig.of("key-0000000001")),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)),
                 Map.of("fake", (id, config) -> provider));
         Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100);
         ChatRequest request = new ChatRequest(

@@ -1,9 +1,11 @@
 package dev.freeway.gateway.testing;
 
 import dev.freeway.gateway.config.AuthConfig;
+import dev.freeway.gateway.config.CatalogPolicyConfig;
 import dev.freeway.gateway.config.ClientKeyConfig;
 import dev.freeway.gateway.config.ClusterConfig;
 import dev.freeway.gateway.config.GatewayConfig;
+import dev.freeway.gateway.config.KeyConfig;
 import dev.freeway.gateway.config.LimitsConfig;
 import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.config.ProviderConfig;
@@ -11,6 +13,7 @@ import dev.freeway.gateway.config.RoutingConfig;
 import dev.freeway.gateway.config.ServerConfig;
 import dev.freeway.gateway.config.TimeoutsConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,10 @@ public final class TestConfigs {
     }
 
     public TestConfigs provider(String id, String baseUrl, String... keys) {
-        providers.put(id, new ProviderConfig("openai", baseUrl, List.of(keys), Map.of(), timeouts));
+        providers.put(
+                id,
+                ProviderConfig.openAi(
+                        baseUrl, Arrays.stream(keys).map(KeyConfig::of).toList(), timeouts));
         return this;
     }
 
@@ -74,7 +80,8 @@ public final class TestConfigs {
                 providers,
                 models,
                 routing,
-                cluster);
+                cluster,
+                new CatalogPolicyConfig(false, null));
     }
 
     public static LimitsConfig rpm(long rpm) {

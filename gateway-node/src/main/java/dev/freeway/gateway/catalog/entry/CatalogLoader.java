@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.freeway.gateway.config.ConfigException;
 import java.io.IOException;
@@ -25,18 +26,31 @@ public final class CatalogLoader {
 
     private record Index(List<String> platforms) {}
 
+    /** Every platform, bound and checked against the schema. */
     public List<PlatformEntry> load() {
-        Index index = read(INDEX, Index.class);
         List<PlatformEntry> platforms = new ArrayList<>();
-        for (String id : index.platforms()) {
-            PlatformEntry platform = read("catalog/" + id + ".yaml", PlatformEntry.class);
+        for (String id : read(INDEX, Index.class).platforms()) {
+            PlatformEntry platform = read(file(id), PlatformEntry.class);
             if (!id.equals(platform.id())) {
-                throw new ConfigException(
-                        "catalog/" + id + ".yaml: id is '" + platform.id() + "', expected '" + id + "'");
+                throw new ConfigException(file(id) + ": id is '" + platform.id() + "', expected '" + id + "'");
             }
             platforms.add(platform);
         }
         return List.copyOf(platforms);
+    }
+
+    /** Every platform as its YAML tree, in index order, after the same checks as {@link #load()}. */
+    public List<ObjectNode> trees() {
+        load();
+        List<ObjectNode> trees = new ArrayList<>();
+        for (String id : read(INDEX, Index.class).platforms()) {
+            trees.add(read(file(id), ObjectNode.class));
+        }
+        return List.copyOf(trees);
+    }
+
+    private static String file(String id) {
+        return "catalog/" + id + ".yaml";
     }
 
     private <T> T read(String resource, Class<T> type) {

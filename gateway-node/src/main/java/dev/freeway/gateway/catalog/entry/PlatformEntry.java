@@ -15,6 +15,7 @@ import java.util.List;
  * @param limitScope where the per-model limits are enforced: {@code key_model} (per key and model,
  *     the default), {@code project_model} (per project and model: keys of one project share)
  * @param sharedLimits limits the platform enforces across several models
+ * @param dailyResetZone the time zone whose midnight resets the daily quotas (Gemini: Pacific); UTC when absent
  */
 public record PlatformEntry(
         String id,
@@ -29,6 +30,7 @@ public record PlatformEntry(
         RequestQuirks request,
         String limitScope,
         List<SharedLimitEntry> sharedLimits,
+        String dailyResetZone,
         List<ModelEntry> models) {
 
     public PlatformEntry {

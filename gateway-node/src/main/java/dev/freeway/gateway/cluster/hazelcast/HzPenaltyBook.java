@@ -23,6 +23,7 @@ final class HzPenaltyBook implements PenaltyBook {
     private static final long CAP_MILLI_POINTS = 10_000;
     private static final long SUCCESS_MILLI_POINTS = -1_000;
     private static final long KEY_REJECTED_BENCH_MILLIS = 3_600_000;
+    private static final long OUT_OF_CREDIT_BENCH_MILLIS = 6 * 3_600_000;
 
     private final IMap<String, long[]> map;
     private final Clock clock;
@@ -60,7 +61,8 @@ final class HzPenaltyBook implements PenaltyBook {
         }
         long base = switch (reason) {
             case KEY_REJECTED -> KEY_REJECTED_BENCH_MILLIS;
-            case WINDOW_EXHAUSTED -> 1;
+            case OUT_OF_CREDIT -> OUT_OF_CREDIT_BENCH_MILLIS;
+            case WINDOW_EXHAUSTED, QUOTA_EXHAUSTED -> 1;
             default -> baseCooldownMillis;
         };
         return Future.all(points, update(keySubject, PenaltyUpdate.bench(now, base, retryAfterMillis)))

@@ -8,23 +8,26 @@ import dev.freeway.gateway.json.Json;
 import dev.freeway.gateway.provider.ChatResult;
 import dev.freeway.gateway.provider.FailureClassifier;
 import dev.freeway.gateway.provider.KeyScrubber;
+import dev.freeway.gateway.provider.PlatformUrl;
 import dev.freeway.gateway.provider.Provider;
 import dev.freeway.gateway.provider.ProviderCall;
 import dev.freeway.gateway.provider.RateLimitHeaders;
+import dev.freeway.gateway.provider.RequestAdjuster;
+import dev.freeway.gateway.provider.UpstreamExchange;
 import dev.freeway.gateway.provider.UpstreamFailure;
 import dev.freeway.gateway.provider.UpstreamStream;
 import dev.freeway.gateway.provider.Usage;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.util.Map;
 
 /**
  * The OpenAI-compatible wire format, which most platforms speak: the body goes upstream as the
- * client sent it (with the provider's model name), and the answer comes back byte for byte.
+ * client sent it (with the provider's model name and the platform's parameter quirks applied), and
+ * the answer comes back byte for byte.
  */
 public final class OpenAiCompatibleProvider implements Provider {
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -32,13 +35,11 @@ public final class OpenAiCompatibleProvider implements Provider {
     private final HttpClient client;
     private final String id;
     private final ProviderConfig config;
-    private final String chatUrl;
 
     public OpenAiCompatibleProvider(HttpClient client, String id, ProviderConfig config) {
         this.client = client;
         this.id = id;
         this.config = config;
-        this.chatUrl = config.baseUrl().replaceAll("/+$", "") + "/chat/completions";
     }
 
     @Override
@@ -55,12 +56,7 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .compose(exchange -> {
                     HttpClientResponse response = exchange.response();
                     if (response.statusCode() != 200) {
-                        return response.body()
-                                .compose(body -> Future.failedFuture(FailureClassifier.fromStatus(
-                                        response.statusCode(),
-                                        response.headers(),
-                                        KeyScrubber.scrub(body, call.key()),
-                                        id)));
+                        return response.body().compose(body -> Future.failedFuture(failure(response, body, call)));
                     }
                     exchange.request().idleTimeout(config.timeouts().idleMs());
                     return OpenAiStream.start(exchange.request(), response, call.clientWantsUsage(), id);
@@ -68,36 +64,32 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .recover(this::classified);
     }
 
-    private record Exchange(HttpClientRequest request, HttpClientResponse response) {}
-
-    private Future<Exchange> send(ProviderCall call, boolean stream) {
+    private Future<UpstreamExchange> send(ProviderCall call, boolean stream) {
         Buffer payload;
         try {
             payload = Buffer.buffer(Json.MAPPER.writeValueAsBytes(upstreamBody(call, stream)));
         } catch (JsonProcessingException e) {
             return Future.failedFuture(UpstreamFailure.of(UpstreamFailure.Kind.MALFORMED, "request not serializable"));
         }
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(chatUrl)
-                .setConnectTimeout(config.timeouts().connectMs())
-                .setIdleTimeout(config.timeouts().firstByteMs())
-                .setFollowRedirects(false)
-                .putHeader("content-type", "application/json")
-                .putHeader("accept", stream ? "text/event-stream" : "application/json");
-        config.headers().forEach(options::putHeader);
-        options.putHeader("authorization", "Bearer " + call.key().reveal());
-        return client.request(options)
-                .compose(request -> request.send(payload).map(response -> new Exchange(request, response)));
+        Map<String, String> headers = new java.util.HashMap<>(config.headers());
+        headers.put("authorization", "Bearer " + call.key().secret().reveal());
+        return UpstreamExchange.post(
+                client,
+                PlatformUrl.of(config.baseUrl(), call.key(), "/chat/completions"),
+                headers,
+                payload,
+                config.timeouts(),
+                stream);
     }
 
-    private static ObjectNode upstreamBody(ProviderCall call, boolean stream) {
-        ObjectNode body = call.request();
+    private ObjectNode upstreamBody(ProviderCall call, boolean stream) {
+        ObjectNode body = RequestAdjuster.openAi(call.request(), config.request(), call.model());
         body.put("model", call.upstreamModel());
         if (stream) {
             JsonNode options = body.get("stream_options");
-            ObjectNode streamOptions = options instanceof ObjectNode o ? o : body.putObject("stream_options");
+            ObjectNode streamOptions = options instanceof ObjectNode o ? o.deepCopy() : body.objectNode();
             streamOptions.put("include_usage", true);
+            body.set("stream_options", streamOptions);
         }
         return body;
     }
@@ -105,8 +97,7 @@ public final class OpenAiCompatibleProvider implements Provider {
     private Future<ChatResult> result(HttpClientResponse response, Buffer body, ProviderCall call) {
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
-            return Future.failedFuture(
-                    FailureClassifier.fromStatus(status, response.headers(), KeyScrubber.scrub(body, call.key()), id));
+            return Future.failedFuture(failure(response, body, call));
         }
         if (body.length() > MAX_BODY_BYTES) {
             return malformed("answer larger than " + MAX_BODY_BYTES + " bytes");
@@ -120,9 +111,19 @@ public final class OpenAiCompatibleProvider implements Provider {
                     body,
                     Usage.fromOpenAi(tree.get("usage")),
                     RateLimitHeaders.parse(response.headers(), status, System.currentTimeMillis())));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return malformed("answer is not valid JSON");
         }
+    }
+
+    private UpstreamFailure failure(HttpClientResponse response, Buffer body, ProviderCall call) {
+        Buffer scrubbed = KeyScrubber.scrub(body, call.key());
+        return FailureClassifier.fromAnswer(
+                response.statusCode(),
+                response.headers(),
+                scrubbed,
+                OpenAiErrorReader.read(response.statusCode(), Json.treeOrMissing(scrubbed)),
+                id);
     }
 
     private <T> Future<T> malformed(String what) {

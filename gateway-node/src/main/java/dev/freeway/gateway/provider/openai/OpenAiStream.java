@@ -2,126 +2,45 @@ package dev.freeway.gateway.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freeway.gateway.json.Json;
-import dev.freeway.gateway.provider.FailureClassifier;
-import dev.freeway.gateway.provider.ProviderQuota;
-import dev.freeway.gateway.provider.RateLimitHeaders;
-import dev.freeway.gateway.provider.SseEventSplitter;
-import dev.freeway.gateway.provider.StreamSink;
+import dev.freeway.gateway.provider.EventStream;
 import dev.freeway.gateway.provider.UpstreamFailure;
 import dev.freeway.gateway.provider.UpstreamStream;
 import dev.freeway.gateway.provider.Usage;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import java.io.IOException;
-import java.util.ArrayDeque;
 
 /**
- * An OpenAI SSE stream relayed event by event. Usage is always requested upstream (the ledger
- * needs it); the usage-only chunk is dropped again when the client did not ask for it.
+ * An OpenAI SSE stream relayed event by event, unparsed. Usage is always requested upstream (the
+ * ledger needs it); the usage-only chunk is dropped again when the client did not ask for it.
  */
-final class OpenAiStream implements UpstreamStream {
+final class OpenAiStream extends EventStream {
     private static final String DONE = "[DONE]";
     private static final String NULL_USAGE = ",\"usage\":null";
 
-    private final HttpClientRequest request;
-    private final HttpClientResponse response;
     private final boolean clientWantsUsage;
-    private final String provider;
-    private final Promise<UpstreamStream> started = Promise.promise();
-    private final SseEventSplitter splitter = new SseEventSplitter();
-    private final ArrayDeque<Buffer> queued = new ArrayDeque<>();
-    private Buffer first;
-    private Buffer batch;
-    private StreamSink sink;
     private Usage usage = Usage.UNKNOWN;
-    private boolean ended;
-    private UpstreamFailure failure;
 
     private OpenAiStream(
             HttpClientRequest request, HttpClientResponse response, boolean clientWantsUsage, String provider) {
-        this.request = request;
-        this.response = response;
+        super(request, response, provider);
         this.clientWantsUsage = clientWantsUsage;
-        this.provider = provider;
     }
 
     static Future<UpstreamStream> start(
             HttpClientRequest request, HttpClientResponse response, boolean clientWantsUsage, String provider) {
-        OpenAiStream stream = new OpenAiStream(request, response, clientWantsUsage, provider);
-        response.handler(stream::onChunk);
-        response.endHandler(v -> stream.onEnd());
-        response.exceptionHandler(stream::onError);
-        return stream.started.future();
+        return new OpenAiStream(request, response, clientWantsUsage, provider).begin();
     }
 
     @Override
-    public ProviderQuota quota() {
-        return RateLimitHeaders.parse(response.headers(), response.statusCode(), System.currentTimeMillis());
-    }
-
-    /** The first events, as they arrived together in one upstream read. */
-    @Override
-    public Buffer firstEvent() {
-        return first;
+    protected Usage usage() {
+        return usage;
     }
 
     @Override
-    public void start(StreamSink sink) {
-        this.sink = sink;
-        while (!queued.isEmpty()) {
-            sink.event(queued.poll());
-        }
-        if (failure != null) {
-            sink.fail(failure);
-        } else if (ended) {
-            sink.end(usage);
-        } else {
-            response.resume();
-        }
-    }
-
-    @Override
-    public void pause() {
-        response.pause();
-    }
-
-    @Override
-    public void resume() {
-        response.resume();
-    }
-
-    @Override
-    public void cancel() {
-        request.reset();
-    }
-
-    /**
-     * Events that arrive in one upstream read leave in one write: nothing waits, but a burst of
-     * small chunks costs one syscall and one packet instead of one each.
-     */
-    private void onChunk(Buffer chunk) {
-        splitter.feed(chunk, this::onData);
-        if (batch == null || failure != null) {
-            return;
-        }
-        Buffer events = batch;
-        batch = null;
-        if (first == null) {
-            first = events;
-            response.pause();
-            started.complete(this);
-        } else if (sink == null) {
-            queued.add(events);
-        } else {
-            sink.event(events);
-        }
-    }
-
-    private void onData(String data) {
-        if (DONE.equals(data) || failure != null) {
+    protected void onData(String data) {
+        if (DONE.equals(data)) {
             return;
         }
         if (data.startsWith("{\"error\"")) {
@@ -131,11 +50,7 @@ final class OpenAiStream implements UpstreamStream {
         if (carriesUsage(data) && !keepAfterUsage(data)) {
             return;
         }
-        String event = clientWantsUsage ? data : withoutNullUsage(data);
-        if (batch == null) {
-            batch = Buffer.buffer(event.length() + 8);
-        }
-        batch.appendString("data: ").appendString(event).appendString("\n\n");
+        emit(clientWantsUsage ? data : withoutNullUsage(data));
     }
 
     /**
@@ -174,28 +89,6 @@ final class OpenAiStream implements UpstreamStream {
             return clientWantsUsage || !usageOnly;
         } catch (IOException e) {
             return true;
-        }
-    }
-
-    private void onEnd() {
-        ended = true;
-        if (first == null) {
-            started.tryFail(UpstreamFailure.of(UpstreamFailure.Kind.MALFORMED, provider + " sent an empty stream"));
-        } else if (sink != null && failure == null) {
-            sink.end(usage);
-        }
-    }
-
-    private void onError(Throwable error) {
-        if (failure != null || ended) {
-            return;
-        }
-        failure = FailureClassifier.fromThrowable(error, provider);
-        if (first == null) {
-            started.tryFail(failure);
-            request.reset();
-        } else if (sink != null) {
-            sink.fail(failure);
         }
     }
 }

@@ -26,7 +26,6 @@ public record WireCall(
         return new ChunkBuilder(completionId, createdEpochSeconds, upstreamModel);
     }
 
-
     @Override
     public String toString() {
         return "WireCall[model=" + upstreamModel + ", stream=" + stream + "]";

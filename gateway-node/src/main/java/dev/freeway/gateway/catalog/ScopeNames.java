@@ -1,0 +1,65 @@
+package dev.freeway.gateway.catalog;
+
+import dev.freeway.gateway.catalog.entry.SharedLimitEntry;
+import dev.freeway.gateway.config.ModelConfig;
+import dev.freeway.gateway.config.ProviderConfig;
+import dev.freeway.gateway.limits.LimitScope;
+import dev.freeway.gateway.limits.Limits;
+import dev.freeway.gateway.secrets.ProviderKey;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Names the ledger scopes of a candidate after where the platform really enforces each limit: per
+ * key and model ({@code groq#<fp>/model}), per project and model ({@code google@project:p/model}),
+ * or across models per key or project ({@code nvidia#<fp>/@account}). Candidates that name the same
+ * scope share one bucket, which is the point.
+ */
+final class ScopeNames {
+    private ScopeNames() {}
+
+    static Candidate candidate(String providerId, ProviderConfig provider, ModelConfig model, ProviderKey key) {
+        String own = "project_model".equals(provider.limitScope())
+                ? providerId + "@" + key.quotaGroup() + "/" + model.id()
+                : providerId + "#" + key.fingerprint() + "/" + model.id();
+        List<LimitScope> shared = new ArrayList<>();
+        for (SharedLimitEntry limit : provider.sharedLimits()) {
+            Limits limits = Limits.of(limit.limits());
+            if ((limits.limitsRequests() || limits.limitsTokens()) && covers(limit, model.id())) {
+                String holder = "project".equals(limit.scope())
+                        ? providerId + "@" + key.quotaGroup()
+                        : providerId + "#" + key.fingerprint();
+                shared.add(new LimitScope(holder + "/@" + limit.name(), limits));
+            }
+        }
+        return new Candidate(
+                providerId,
+                model,
+                key,
+                Limits.of(model.limits()),
+                providerId + "/" + model.id(),
+                own,
+                shared,
+                provider.request().defaultMaxTokens(),
+                ZoneId.of(provider.dailyResetZone()));
+    }
+
+    static boolean covers(SharedLimitEntry limit, String modelId) {
+        return limit.models().isEmpty()
+                || limit.models().stream()
+                        .anyMatch(glob -> glob(glob).matcher(modelId).matches());
+    }
+
+    private static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (String literal : glob.split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(literal));
+        }
+        return Pattern.compile(regex.toString());
+    }
+}
