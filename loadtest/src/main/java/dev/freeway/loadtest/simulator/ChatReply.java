@@ -13,6 +13,8 @@ import java.util.List;
  *     (see {@link ChatRequest})
  * @param completionTokens the words of {@code content}, or for a tool call a quarter of the characters of
  *     its name and arguments, rounded up
+ * @param truncated whether the text stopped at the request's {@code maxTokens}, leaving that many words; tool
+ *     calls are never cut
  */
 record ChatReply(
         String id,
@@ -21,7 +23,8 @@ record ChatReply(
         String content,
         ToolCall toolCall,
         int promptTokens,
-        int completionTokens) {
+        int completionTokens,
+        boolean truncated) {
 
     private static final String TOOL_ARGUMENTS = "{\"city\":\"Paris\"}";
     private static final int ECHO_LENGTH = 40;
@@ -36,16 +39,26 @@ record ChatReply(
         if (tool != null) {
             ToolCall call = new ToolCall("call_sim_" + sequence, tool, TOOL_ARGUMENTS);
             int tokens = (tool.length() + TOOL_ARGUMENTS.length() + 3) / 4;
-            return new ChatReply(id, created, request.model(), null, call, request.promptTokens(), tokens);
+            return new ChatReply(id, created, request.model(), null, call, request.promptTokens(), tokens, false);
         }
         String content = request.toolResult() != null
                 ? "Hello from " + simulatorName + ": tool said " + head(request.toolResult())
                 : "Hello from " + simulatorName + ": " + head(request.lastUserText());
-        return new ChatReply(id, created, request.model(), content, null, request.promptTokens(), wordCount(content));
+        int words = wordCount(content);
+        int cap = request.maxTokens();
+        if (cap > 0 && words > cap) {
+            String cut = content.substring(0, endOfWords(content, cap));
+            return new ChatReply(id, created, request.model(), cut, null, request.promptTokens(), cap, true);
+        }
+        return new ChatReply(id, created, request.model(), content, null, request.promptTokens(), words, false);
     }
 
+    /** OpenAI's finish reason; the other formats map it to their own words. */
     String finishReason() {
-        return toolCall == null ? "stop" : "tool_calls";
+        if (toolCall != null) {
+            return "tool_calls";
+        }
+        return truncated ? "length" : "stop";
     }
 
     int totalTokens() {
@@ -81,6 +94,15 @@ record ChatReply(
             words++;
         }
         return words;
+    }
+
+    /** Where the {@code words}-th word ends. */
+    private static int endOfWords(String text, int words) {
+        int i = skipWord(text, skipWhitespace(text, 0));
+        for (int word = 1; word < words; word++) {
+            i = skipWord(text, skipWhitespace(text, i));
+        }
+        return i;
     }
 
     private static int skipWord(String text, int from) {

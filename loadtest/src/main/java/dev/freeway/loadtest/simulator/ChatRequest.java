@@ -6,10 +6,14 @@ import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
 /**
- * The facts of a chat-completions request that the simulated answer depends on.
+ * The facts of a chat request that the simulated answer depends on, whatever format it came in. {@link
+ * #parse} reads OpenAI's format; the other formats' readers fill the same facts so that one conversation
+ * gets the same answer and token counts in any format.
  *
+ * @param promptTokens see {@link #promptTokens(long, int)}
  * @param toolToCall the function the model should call, or null to answer with text
  * @param toolResult the content of a trailing {@code tool} message, or null when the last message is not one
+ * @param maxTokens the client's cap on the answer's tokens, 0 for none
  */
 record ChatRequest(
         String model,
@@ -18,7 +22,8 @@ record ChatRequest(
         int promptTokens,
         String lastUserText,
         String toolResult,
-        String toolToCall) {
+        String toolToCall,
+        int maxTokens) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -43,24 +48,39 @@ record ChatRequest(
         }
         String toolResult = lastRole.equals("tool") ? lastText : null;
         boolean stream = root.path("stream").asBoolean(false);
+        JsonNode maxTokens = root.get("max_completion_tokens");
+        if (maxTokens == null) {
+            maxTokens = root.get("max_tokens");
+        }
         return new ChatRequest(
                 root.path("model").asText(defaultModel),
                 stream,
                 stream && root.path("stream_options").path("include_usage").asBoolean(false),
-                (int) ((chars + 3) / 4) + 4 * messages.size(),
+                promptTokens(chars, messages.size()),
                 lastUserText,
                 toolResult,
-                toolResult == null ? toolToCall(root) : null);
+                toolResult == null ? toolToCall(root) : null,
+                maxTokens == null ? 0 : maxTokens.asInt(0));
+    }
+
+    /** A quarter of the characters of all message texts, rounded up, plus 4 per message. */
+    static int promptTokens(long chars, int messages) {
+        return (int) ((chars + 3) / 4) + 4 * messages;
+    }
+
+    /** The body as a JSON object, or null when it is not one. */
+    static JsonNode objectOrNull(Buffer body) {
+        try {
+            JsonNode root = MAPPER.readTree(body.getBytes());
+            return root != null && root.isObject() ? root : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static JsonNode readObject(Buffer body) throws InvalidRequestException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(body.getBytes());
-        } catch (IOException e) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = objectOrNull(body);
+        if (root == null) {
             throw new InvalidRequestException(
                     "We could not parse the JSON body of your request. The OpenAI API expects a JSON payload.",
                     null,
@@ -88,8 +108,11 @@ record ChatRequest(
         return messages;
     }
 
-    /** Message content is either a string or an array of parts, of which only text parts carry text. */
-    private static String text(JsonNode content) {
+    /**
+     * Message content is either a string or an array of parts, of which only text parts carry text. OpenAI,
+     * Anthropic and Cohere all write content this way.
+     */
+    static String text(JsonNode content) {
         if (content == null) {
             return "";
         }

@@ -30,6 +30,16 @@ final class JsonBytes {
         return bytes(SSE_PREFIX, writer, SSE_SUFFIX);
     }
 
+    /** One server-sent event with a name ({@code event:} line) and the written JSON as data. */
+    static byte[] sseEvent(String event, Writer writer) {
+        return bytes(("event: " + event + "\ndata: ").getBytes(StandardCharsets.US_ASCII), writer, SSE_SUFFIX);
+    }
+
+    /** The written JSON between the given bytes, for framings the other methods do not cover. */
+    static byte[] framed(byte[] prefix, Writer writer, byte[] suffix) {
+        return bytes(prefix, writer, suffix);
+    }
+
     static String string(Writer writer) {
         return new String(bytes(NONE, writer, NONE), StandardCharsets.UTF_8);
     }

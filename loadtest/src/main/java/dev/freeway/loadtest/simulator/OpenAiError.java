@@ -3,7 +3,7 @@ package dev.freeway.loadtest.simulator;
 import io.vertx.core.buffer.Buffer;
 
 /** An error response in OpenAI's shape: {@code {"error":{"message","type","param","code"}}}. */
-final class OpenAiError {
+final class OpenAiError implements ErrorReply {
     static final OpenAiError MISSING_KEY = new OpenAiError(
             401,
             "You didn't provide an API key. You need to provide your API key in an Authorization header"
@@ -11,6 +11,10 @@ final class OpenAiError {
             "invalid_request_error",
             null,
             "invalid_api_key");
+    /** Names no key: the answer would otherwise echo a credential into gateway logs. */
+    static final OpenAiError INVALID_KEY =
+            new OpenAiError(401, "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key");
+
     static final OpenAiError RATE_LIMITED =
             new OpenAiError(429, "Rate limit reached for requests", "requests", null, "rate_limit_exceeded");
     static final OpenAiError TOKENS_RATE_LIMITED =
@@ -56,11 +60,13 @@ final class OpenAiError {
         return new OpenAiError(404, "Invalid URL (" + method + " " + path + ")", "invalid_request_error", null, null);
     }
 
-    int status() {
+    @Override
+    public int status() {
         return status;
     }
 
-    Buffer body() {
+    @Override
+    public Buffer body() {
         return Buffer.buffer(body);
     }
 }

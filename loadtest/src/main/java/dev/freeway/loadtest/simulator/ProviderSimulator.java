@@ -1,17 +1,25 @@
 package dev.freeway.loadtest.simulator;
 
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fake OpenAI-compatible upstream with real rate-limit behaviour and injectable failures. Start it
- * in-process for gateway tests or through {@link SimulatorMain} for benchmarks. The start methods block,
- * so call them from a test or main thread, never from an event loop.
+ * A fake LLM upstream with real rate-limit behaviour and injectable failures. It speaks OpenAI's chat
+ * completions and, on the same port, Gemini's, Anthropic's and Cohere's native APIs and Cloudflare's
+ * account path (see {@link ApiFormat}); the limits, failures and answers are the same whichever a request
+ * uses. Start it in-process for gateway tests or through {@link SimulatorMain} for benchmarks. The start
+ * methods block, so call them from a test or main thread, never from an event loop.
  */
 public final class ProviderSimulator implements AutoCloseable {
     /**
@@ -73,8 +81,18 @@ public final class ProviderSimulator implements AutoCloseable {
             stats.reset();
             limiter.reset();
         };
+        AtomicLong sequence = new AtomicLong();
+        Map<ApiFormat, Handler<HttpServerRequest>> chat = new EnumMap<>(ApiFormat.class);
+        for (WireDialect dialect : List.of(
+                new OpenAiDialect(ApiFormat.OPENAI),
+                new GeminiDialect(),
+                new AnthropicDialect(),
+                new CohereDialect(),
+                new OpenAiDialect(ApiFormat.CLOUDFLARE))) {
+            chat.put(dialect.format(), new ChatHandler(vertx, options, behaviour, limiter, stats, sequence, dialect));
+        }
         SimulatorRouter router = new SimulatorRouter(
-                new ChatCompletionsHandler(vertx, options, behaviour, limiter, stats),
+                chat,
                 stats,
                 reset,
                 options.name(),
@@ -106,8 +124,25 @@ public final class ProviderSimulator implements AutoCloseable {
         return port;
     }
 
+    /** The OpenAI base URL, to which {@code /chat/completions} is appended. */
     public String baseUrl() {
-        return "http://" + options.host() + ":" + port + "/v1";
+        return baseUrl(ApiFormat.OPENAI);
+    }
+
+    /**
+     * Where a client of {@code format} points, as that platform's catalog entry would: append {@code
+     * /chat/completions} (OpenAI, Cloudflare), {@code /models/{model}:generateContent} (Gemini), {@code
+     * /messages} (Anthropic) or {@code /chat} (Cohere). Cloudflare's keeps the {@code {account}} placeholder
+     * for the client to fill in.
+     */
+    public String baseUrl(ApiFormat format) {
+        String root = "http://" + options.host() + ":" + port;
+        return switch (format) {
+            case OPENAI, ANTHROPIC -> root + "/v1";
+            case GEMINI -> root + "/v1beta";
+            case COHERE -> root + "/v2";
+            case CLOUDFLARE -> root + "/client/v4/accounts/{account}/ai/v1";
+        };
     }
 
     /** The live counters. */

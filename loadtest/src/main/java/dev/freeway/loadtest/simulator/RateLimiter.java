@@ -111,6 +111,7 @@ final class RateLimiter {
 
     /** A crossed token limit leaves nothing, never a negative remainder. */
     private static Quota quota(Unit unit, int limit, long used, long now, long windowMillis) {
-        return new Quota(unit, limit, Math.max(0, limit - used), windowMillis - Math.floorMod(now, windowMillis));
+        return new Quota(
+                unit, limit, Math.max(0, limit - used), windowMillis - Math.floorMod(now, windowMillis), windowMillis);
     }
 }

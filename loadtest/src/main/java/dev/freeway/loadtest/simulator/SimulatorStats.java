@@ -3,7 +3,9 @@ package dev.freeway.loadtest.simulator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,24 +14,53 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Live counters of chat-completion traffic, shared by all server instances. Getters read the current
+ * Live counters of chat traffic in every format, shared by all server instances. Getters read the current
  * values; the maps and lists are snapshots. Dropped or hung requests are counted under status 0. Any
- * client that holds a key counts the same, so traffic sent around a gateway shows up next to its own.
+ * client that holds a key counts the same, so traffic sent around a gateway shows up next to its own, and a
+ * key's requests and tokens count alike whichever format they came in.
  */
 public final class SimulatorStats {
     private static final int STATUS_SLOTS = 600;
+    private static final ApiFormat[] FORMATS = ApiFormat.values();
 
-    private final LongAdder total = new LongAdder();
+    /** Summed for the total, so counting formats still costs a request one counter increment. */
+    private final LongAdder[] byFormat = new LongAdder[FORMATS.length];
+
     private final LongAdder succeeded = new LongAdder();
     private final AtomicLongArray byStatus = new AtomicLongArray(STATUS_SLOTS);
     private final ConcurrentHashMap<String, KeyTraffic> byKey = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> byAccount = new ConcurrentHashMap<>();
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong maxInFlight = new AtomicLong();
 
-    SimulatorStats() {}
+    SimulatorStats() {
+        for (int i = 0; i < byFormat.length; i++) {
+            byFormat[i] = new LongAdder();
+        }
+    }
 
     public long totalRequests() {
-        return total.sum();
+        long total = 0;
+        for (LongAdder format : byFormat) {
+            total += format.sum();
+        }
+        return total;
+    }
+
+    /** Every chat request per format it came in, each format listed. */
+    public Map<ApiFormat, Long> requestsByFormat() {
+        Map<ApiFormat, Long> snapshot = new EnumMap<>(ApiFormat.class);
+        for (ApiFormat format : FORMATS) {
+            snapshot.put(format, byFormat[format.ordinal()].sum());
+        }
+        return Collections.unmodifiableMap(snapshot);
+    }
+
+    /** Cloudflare requests per account id named in their path. */
+    public Map<String, Long> requestsByAccount() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        byAccount.forEach((account, count) -> snapshot.put(account, count.sum()));
+        return Collections.unmodifiableMap(snapshot);
     }
 
     /** Completions delivered in full; injected MALFORMED and STREAM_CUT answers do not count. */
@@ -103,6 +134,16 @@ public final class SimulatorStats {
                 json.writeNumberField(entry.getKey(), entry.getValue());
             }
             json.writeEndObject();
+            json.writeObjectFieldStart("requestsByFormat");
+            for (Map.Entry<ApiFormat, Long> entry : requestsByFormat().entrySet()) {
+                json.writeNumberField(entry.getKey().name().toLowerCase(Locale.ROOT), entry.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("requestsByAccount");
+            for (Map.Entry<String, Long> entry : requestsByAccount().entrySet()) {
+                json.writeNumberField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
             json.writeArrayFieldStart("windows");
             for (WindowCount window : minuteWindows()) {
                 json.writeStartObject();
@@ -123,8 +164,8 @@ public final class SimulatorStats {
         return traffic == null ? List.of() : traffic.windows(key);
     }
 
-    void recordStart() {
-        total.increment();
+    void recordStart(ApiFormat format) {
+        byFormat[format.ordinal()].increment();
         long now = inFlight.incrementAndGet();
         long max;
         while (now > (max = maxInFlight.get()) && !maxInFlight.compareAndSet(max, now)) {
@@ -146,6 +187,14 @@ public final class SimulatorStats {
         return traffic;
     }
 
+    void recordAccount(String account) {
+        LongAdder count = byAccount.get(account);
+        if (count == null) {
+            count = byAccount.computeIfAbsent(account, a -> new LongAdder());
+        }
+        count.increment();
+    }
+
     void recordStatus(int status) {
         byStatus.incrementAndGet(status);
     }
@@ -156,9 +205,12 @@ public final class SimulatorStats {
 
     /** Requests still in flight stay counted there, so the maximum restarts from them rather than zero. */
     void reset() {
-        total.reset();
+        for (LongAdder format : byFormat) {
+            format.reset();
+        }
         succeeded.reset();
         byKey.clear();
+        byAccount.clear();
         for (int status = 0; status < STATUS_SLOTS; status++) {
             byStatus.set(status, 0);
         }

@@ -167,6 +167,17 @@ class ChatCompletionTest {
     }
 
     @Test
+    void stopsTheTextAtMaxTokensWithFinishReasonLength() {
+        JsonNode body = json(client.chat("{\"model\":\"m\",\"max_tokens\":3,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of France?\"}]}")
+                .body());
+
+        assertThat(body.at("/choices/0/message/content").asText()).isEqualTo("Hello from groq:");
+        assertThat(body.at("/choices/0/finish_reason").asText()).isEqualTo("length");
+        assertThat(body.at("/usage/completion_tokens").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void unknownRoutesAreNotFound() {
         HttpResponse<String> response = client.get("/v1/chat/completions");
 

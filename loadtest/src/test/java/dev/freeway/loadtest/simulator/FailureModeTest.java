@@ -73,6 +73,17 @@ class FailureModeTest {
     }
 
     @Test
+    void invalidKeyRefusesTheKeyWithoutEchoingIt() {
+        simulator.failNext(FailureMode.INVALID_KEY, 1);
+
+        HttpResponse<String> refused = client.chat(HELLO);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(json(refused.body()).at("/error/code").asText()).isEqualTo("invalid_api_key");
+        assertThat(refused.body()).doesNotContain(SimClient.KEY);
+        assertThat(client.chat(HELLO).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void resetDropsTheConnectionWithoutAnAnswer() {
         simulator.failNext(FailureMode.RESET, 1);
 

@@ -53,12 +53,22 @@ final class SimClient {
      * connection fails.
      */
     String chatUntilClosed(String body) throws IOException {
+        return postUntilClosed("/v1/chat/completions", body, "Authorization", "Bearer " + KEY);
+    }
+
+    /** Like {@link #chatUntilClosed}, to any path, with header names and values given in turn. */
+    String postUntilClosed(String pathAndQuery, String body, String... headers) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        head.append("Content-Type: application/json\r\nContent-Length: ")
+                .append(content.length)
+                .append("\r\n\r\n");
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + KEY
-                            + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
             out.write(content);
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -67,6 +77,17 @@ final class SimClient {
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(root + path)).GET().build());
+    }
+
+    /** POSTs a JSON body to any path, with header names and values given in turn. */
+    HttpResponse<String> post(String pathAndQuery, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + pathAndQuery))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     HttpResponse<String> post(String path) {

@@ -86,6 +86,8 @@ class SimulatorLifecycleTest {
             assertThat(json(stats.body()))
                     .isEqualTo(json("{\"totalRequests\":2,\"succeeded\":2,\"rateLimited\":0,\"inFlight\":0,"
                             + "\"maxInFlight\":1,\"byStatus\":{\"200\":2},\"requestsByKey\":{\"other\":1,\"sk-test\":1},"
+                            + "\"requestsByFormat\":{\"openai\":2,\"gemini\":0,\"anthropic\":0,\"cohere\":0,"
+                            + "\"cloudflare\":0},\"requestsByAccount\":{},"
                             + "\"windows\":[{\"key\":\"other\",\"minute\":" + minute
                             + ",\"requests\":1,\"tokens\":9,\"rateLimited\":0},"
                             + "{\"key\":\"sk-test\",\"minute\":" + minute

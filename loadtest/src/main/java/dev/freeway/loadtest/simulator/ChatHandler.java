@@ -9,12 +9,12 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code POST /v1/chat/completions}: authenticate, validate, inject the configured failure, apply the rate
- * limits, then answer after the configured latency. Shared by all server instances, so it keeps no
- * per-connection state.
+ * One chat endpoint in one {@link WireDialect}: authenticate, validate, inject the configured failure,
+ * apply the rate limits, then answer after the configured latency. Every format runs through this same
+ * sequence, so limits, failures and figures behave alike whatever the wire. Shared by all server
+ * instances, so it keeps no per-connection state.
  */
-final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
-    private static final String BEARER = "Bearer ";
+final class ChatHandler implements Handler<HttpServerRequest> {
     private static final String JSON = "application/json";
     /** Events a {@link FailureMode#STREAM_CUT} stream gets out before the connection drops. */
     private static final int CUT_STREAM_EVENTS = 2;
@@ -24,20 +24,30 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
     private final Behaviour behaviour;
     private final RateLimiter limiter;
     private final SimulatorStats stats;
-    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong sequence;
+    private final WireDialect dialect;
 
-    ChatCompletionsHandler(
-            Vertx vertx, SimulatorOptions options, Behaviour behaviour, RateLimiter limiter, SimulatorStats stats) {
+    /** @param sequence numbers the replies; shared by the formats, so ids stay unique across them */
+    ChatHandler(
+            Vertx vertx,
+            SimulatorOptions options,
+            Behaviour behaviour,
+            RateLimiter limiter,
+            SimulatorStats stats,
+            AtomicLong sequence,
+            WireDialect dialect) {
         this.vertx = vertx;
         this.options = options;
         this.behaviour = behaviour;
         this.limiter = limiter;
         this.stats = stats;
+        this.sequence = sequence;
+        this.dialect = dialect;
     }
 
     @Override
     public void handle(HttpServerRequest request) {
-        stats.recordStart();
+        stats.recordStart(dialect.format());
         InFlight inFlight = new InFlight();
         request.response().endHandler(inFlight).closeHandler(inFlight);
         request.body().onSuccess(body -> respond(request, body));
@@ -45,15 +55,15 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
 
     private void respond(HttpServerRequest request, Buffer body) {
         HttpServerResponse response = request.response();
-        String key = bearerKey(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String key = dialect.key(request);
         if (key == null) {
-            sendError(response, OpenAiError.MISSING_KEY);
+            sendError(response, dialect.error(FixedError.MISSING_KEY));
             return;
         }
         KeyTraffic traffic = stats.recordKey(key);
         ChatRequest chat;
         try {
-            chat = ChatRequest.parse(body, options.models().get(0));
+            chat = dialect.parse(request, body, options.models().get(0));
         } catch (InvalidRequestException e) {
             sendError(response, e.error());
             return;
@@ -63,17 +73,18 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
             case NONE -> answer(request, key, traffic, chat);
             case ALWAYS_429 -> {
                 long now = options.clock().millis();
-                rateLimited(response, traffic, limiter.exhausted(key, now), now);
+                rateLimited(response, chat, traffic, limiter.exhausted(key, now), now);
             }
-            case BAD_REQUEST_400 -> sendError(response, OpenAiError.INVALID_VALUE);
-            case ERROR_500 -> afterLatency(response, () -> sendError(response, OpenAiError.SERVER_ERROR));
-            case ERROR_503 -> afterLatency(response, () -> sendError(response, OpenAiError.OVERLOADED));
+            case BAD_REQUEST_400 -> sendError(response, dialect.error(FixedError.BAD_REQUEST));
+            case INVALID_KEY -> sendError(response, dialect.error(FixedError.INVALID_KEY));
+            case ERROR_500 -> afterLatency(response, () -> sendError(response, dialect.error(FixedError.SERVER_ERROR)));
+            case ERROR_503 -> afterLatency(response, () -> sendError(response, dialect.error(FixedError.OVERLOADED)));
             case RESET -> afterLatency(response, () -> drop(request));
             case HANG -> stats.recordStatus(0);
             case MALFORMED ->
                 afterLatency(response, () -> {
                     Buffer complete =
-                            ChatJson.completion(reply(chat, options.clock().millis()));
+                            dialect.completion(reply(chat, options.clock().millis()));
                     send(response, 200, complete.getBuffer(0, complete.length() / 2));
                 });
             case STREAM_CUT ->
@@ -96,18 +107,18 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
         ChatReply reply = reply(chat, now);
         RateDecision decision = limiter.acquire(key, reply.totalTokens(), now);
         if (!decision.allowed()) {
-            rateLimited(response, traffic, decision, now);
+            rateLimited(response, chat, traffic, decision, now);
             return;
         }
         traffic.recordAdmitted(now, reply.totalTokens());
-        decision.writeHeaders(response.headers());
+        dialect.writeQuotaHeaders(decision, response.headers(), now);
         afterLatency(response, () -> {
             if (chat.stream()) {
                 stream(request, chat, reply, SseStream.COMPLETE);
             } else {
                 // Counted before the bytes leave, so a client that has its answer also sees it counted.
                 stats.recordSuccess();
-                send(response, 200, ChatJson.completion(reply));
+                send(response, 200, dialect.completion(reply));
             }
         });
     }
@@ -119,17 +130,17 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
     private void stream(HttpServerRequest request, ChatRequest chat, ChatReply reply, int cutAfter) {
         stats.recordStatus(200);
         long interval = options.streamChunkInterval().toMillis();
-        new SseStream(vertx, request, reply, chat.includeUsage(), interval, cutAfter, stats::recordSuccess).start();
+        dialect.stream(vertx, request, chat, reply, interval, cutAfter, stats::recordSuccess)
+                .start();
     }
 
-    private void rateLimited(HttpServerResponse response, KeyTraffic traffic, RateDecision decision, long now) {
+    private void rateLimited(
+            HttpServerResponse response, ChatRequest chat, KeyTraffic traffic, RateDecision decision, long now) {
         traffic.recordRateLimited(now);
-        decision.writeHeaders(response.headers());
         long retryAfter = options.retryAfterSeconds() > 0
                 ? options.retryAfterSeconds()
                 : decision.refusedBy().resetSeconds();
-        response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        sendError(response, decision.error());
+        sendError(response, dialect.rateLimited(chat, decision, retryAfter, response.headers(), now));
     }
 
     /** Runs {@code action} after the current latency, unless the client has given up by then. */
@@ -151,21 +162,13 @@ final class ChatCompletionsHandler implements Handler<HttpServerRequest> {
         request.connection().close();
     }
 
-    private void sendError(HttpServerResponse response, OpenAiError error) {
+    private void sendError(HttpServerResponse response, ErrorReply error) {
         send(response, error.status(), error.body());
     }
 
     private void send(HttpServerResponse response, int status, Buffer body) {
         stats.recordStatus(status);
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
-    }
-
-    private static String bearerKey(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        String key = authorization.substring(BEARER.length()).trim();
-        return key.isEmpty() ? null : key;
     }
 
     /** Ends the request's in-flight period exactly once, whether the response ends or the connection drops first. */
