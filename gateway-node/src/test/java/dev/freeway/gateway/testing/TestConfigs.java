@@ -47,6 +47,30 @@ public final class TestConfigs {
         return this;
     }
 
+    /** A provider speaking {@code format} (openai, gemini, anthropic, cohere). */
+    public TestConfigs provider(String id, String format, String baseUrl, List<String> keys) {
+        ProviderConfig openAi =
+                ProviderConfig.openAi(baseUrl, keys.stream().map(KeyConfig::of).toList(), timeouts);
+        providers.put(
+                id,
+                new ProviderConfig(
+                        format,
+                        baseUrl,
+                        openAi.keys(),
+                        Map.of(),
+                        timeouts,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        return this;
+    }
+
     public TestConfigs model(String id, String provider, int score) {
         return model(id, provider, score, LimitsConfig.unlimited());
     }
