@@ -26,12 +26,15 @@ import java.util.List;
  *   <li>Cerebras: the same names suffixed {@code -minute} or {@code -day}, which say the window.
  *   <li>OpenRouter (on its 429s): {@code X-RateLimit-{Limit,Remaining,Reset}}, requests, the reset an
  *       epoch stamp in milliseconds; span inferred like OpenAI's.
+ *   <li>Anthropic: {@code anthropic-ratelimit-requests-{limit,remaining,reset}}, requests per
+ *       minute, the reset an RFC 3339 timestamp. Its token headers are not read: input and output
+ *       tokens are limited separately, which one token window cannot hold.
  *   <li>{@code retry-after-ms}, the non-standard millisecond form the OpenAI SDKs read first, else
  *       {@code Retry-After} in delta seconds (fractions too) or as an HTTP date.
  * </ul>
  *
  * Not read, because the ledger has no place for them or their meaning is unconfirmed: hour windows,
- * OpenAI's {@code *_usage_based} variants, Anthropic's {@code anthropic-ratelimit-*}, Mistral's
+ * OpenAI's {@code *_usage_based} variants, Anthropic's token windows, Mistral's
  * {@code x-ratelimitbysize-*}, Together's {@code x-tokenlimit-*}.
  */
 public final class RateLimitHeaders {
@@ -51,7 +54,13 @@ public final class RateLimitHeaders {
         source("-requests-day", Dimension.REQUESTS, Span.DAY),
         source("-tokens-minute", Dimension.TOKENS, Span.MINUTE),
         source("-tokens-day", Dimension.TOKENS, Span.DAY),
-        source("", Dimension.REQUESTS, null)
+        source("", Dimension.REQUESTS, null),
+        new Source(
+                HttpHeaders.createOptimized("anthropic-ratelimit-requests-remaining"),
+                HttpHeaders.createOptimized("anthropic-ratelimit-requests-limit"),
+                HttpHeaders.createOptimized("anthropic-ratelimit-requests-reset"),
+                Dimension.REQUESTS,
+                Span.MINUTE)
     };
 
     private RateLimitHeaders() {}

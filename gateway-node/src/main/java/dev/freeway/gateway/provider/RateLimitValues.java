@@ -68,7 +68,22 @@ final class RateLimitValues {
             return stamp(number * 1_000, nowEpochMillis);
         }
         double delta = Double.isNaN(number) ? durationMillis(value) : number * 1_000;
-        return Double.isNaN(delta) || delta > MAX_RESET_MILLIS ? -1 : nowEpochMillis + Math.round(delta);
+        if (Double.isNaN(delta)) {
+            long at = isoInstant(value);
+            delta = at < 0 ? Double.NaN : at - nowEpochMillis;
+        }
+        return Double.isNaN(delta) || delta > MAX_RESET_MILLIS ? -1 : nowEpochMillis + Math.round(Math.max(0, delta));
+    }
+
+    /** An RFC 3339 timestamp (Anthropic's resets), as epoch millis; -1 when not one. */
+    static long isoInstant(String value) {
+        try {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    .parse(value.trim(), Instant::from)
+                    .toEpochMilli();
+        } catch (DateTimeException notATimestamp) {
+            return -1;
+        }
     }
 
     /** A non-negative decimal ("7", "1.5", ".5"); NaN for anything else, signs and exponents included. */

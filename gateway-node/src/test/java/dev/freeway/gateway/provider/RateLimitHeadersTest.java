@@ -237,6 +237,23 @@ class RateLimitHeadersTest {
     }
 
     @Test
+    void reads_anthropics_request_window_with_its_rfc_3339_reset_and_ignores_its_token_windows() {
+        ProviderQuota quota = parse(
+                200,
+                "anthropic-ratelimit-requests-limit",
+                "50",
+                "anthropic-ratelimit-requests-remaining",
+                "12",
+                "anthropic-ratelimit-requests-reset",
+                "2026-08-20T12:00:30Z",
+                "anthropic-ratelimit-input-tokens-remaining",
+                "3000");
+
+        assertThat(quota.windows())
+                .containsExactly(window(Dimension.REQUESTS, Span.MINUTE, 50, 12, NOW + 30_000));
+    }
+
+    @Test
     void reads_header_names_whatever_their_case() {
         ProviderQuota quota = parse(
                 429,

@@ -38,10 +38,4 @@ public final class GeminiFormat implements WireFormat {
     public ErrorReading error(int status, JsonNode body) {
         return ErrorReader.read(status, body);
     }
-
-    /** Gemini reads images from inline data or its own Files API, not from arbitrary URLs. */
-    @Override
-    public boolean needsInlineImages() {
-        return true;
-    }
 }

@@ -30,12 +30,4 @@ public interface WireFormat {
      * {@code MissingNode} when it was not JSON.
      */
     ErrorReading error(int status, JsonNode body);
-
-    /**
-     * Whether image parts must arrive as {@code data:} URIs (the platform cannot fetch http URLs
-     * itself); the provider then inlines remote images before {@link #request}.
-     */
-    default boolean needsInlineImages() {
-        return false;
-    }
 }

@@ -98,11 +98,6 @@ class GeminiFormatTest {
         assertThat(reading.message()).doesNotContain(key).contains("[redacted]");
     }
 
-    @Test
-    void asks_for_remote_images_to_be_inlined() {
-        assertThat(format.needsInlineImages()).isTrue();
-    }
-
     private static WireCall call(ObjectNode request) {
         return new WireCall(request, MODEL, "test-key", false, "chatcmpl-f", 1L);
     }
