@@ -249,8 +249,7 @@ class RateLimitHeadersTest {
                 "anthropic-ratelimit-input-tokens-remaining",
                 "3000");
 
-        assertThat(quota.windows())
-                .containsExactly(window(Dimension.REQUESTS, Span.MINUTE, 50, 12, NOW + 30_000));
+        assertThat(quota.windows()).containsExactly(window(Dimension.REQUESTS, Span.MINUTE, 50, 12, NOW + 30_000));
     }
 
     @Test
