@@ -56,6 +56,12 @@ public final class ModelCatalog {
     }
 
     private static String unavailable(ProviderConfig provider, ModelConfig model, TermsPolicy policy) {
+        if (Boolean.FALSE.equals(provider.enabled())) {
+            return "platform disabled (enabled: false)";
+        }
+        if (Boolean.FALSE.equals(model.enabled())) {
+            return "model disabled (enabled: false)";
+        }
         if (!provider.switchedOn()) {
             return "platform " + provider.status() + note(provider.statusNote());
         }

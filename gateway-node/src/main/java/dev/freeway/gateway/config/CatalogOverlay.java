@@ -3,9 +3,12 @@ package dev.freeway.gateway.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lays the operator's config over the shipped catalog, as YAML trees before binding: every catalog
@@ -59,11 +62,12 @@ public final class CatalogOverlay {
     /** An operator entry overrides the catalog's model of that provider and id; two operator entries stay two. */
     private static void mergeModels(ArrayNode models, JsonNode operator) {
         int catalogModels = models.size();
+        Set<JsonNode> overridden = Collections.newSetFromMap(new IdentityHashMap<>());
         for (JsonNode override : operator) {
             String provider = override.path("provider").asText();
             ObjectNode match =
                     find(models, catalogModels, provider, override.path("id").asText());
-            if (match != null && override.isObject()) {
+            if (match != null && override.isObject() && overridden.add(match)) {
                 deepMerge(match, override);
             } else {
                 models.add(override);

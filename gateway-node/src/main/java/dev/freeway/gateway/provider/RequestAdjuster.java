@@ -83,8 +83,7 @@ public final class RequestAdjuster {
         for (JsonNode message : messages) {
             String role = message.path("role").asText();
             if (role.equals("system") || role.equals("developer")) {
-                system.append(system.isEmpty() ? "" : "\n\n")
-                        .append(message.path("content").asText());
+                system.append(system.isEmpty() ? "" : "\n\n").append(text(message.path("content")));
             } else {
                 rest.add(message);
             }
@@ -93,15 +92,33 @@ public final class RequestAdjuster {
             return (ArrayNode) messages;
         }
         for (int i = 0; i < rest.size(); i++) {
-            if ("user".equals(rest.get(i).path("role").asText())
-                    && rest.get(i).path("content").isTextual()) {
+            if ("user".equals(rest.get(i).path("role").asText())) {
                 ObjectNode first = ((ObjectNode) rest.get(i)).deepCopy();
-                first.put("content", system + "\n\n" + first.path("content").asText());
+                if (first.path("content").isArray()) {
+                    ((ArrayNode) first.path("content"))
+                            .insert(0, first.objectNode().put("type", "text").put("text", system.toString()));
+                } else {
+                    first.put("content", system + "\n\n" + first.path("content").asText());
+                }
                 rest.set(i, first);
                 return rest;
             }
         }
         rest.insert(0, rest.objectNode().put("role", "user").put("content", system.toString()));
         return rest;
+    }
+
+    /** A message's text: the string, or its text parts joined. */
+    private static String text(JsonNode content) {
+        if (!content.isArray()) {
+            return content.asText();
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            if ("text".equals(part.path("type").asText())) {
+                text.append(text.isEmpty() ? "" : "\n").append(part.path("text").asText());
+            }
+        }
+        return text.toString();
     }
 }

@@ -4,6 +4,7 @@ import dev.freeway.gateway.catalog.Candidate;
 import dev.freeway.gateway.cluster.PenaltyReason;
 import dev.freeway.gateway.limits.LimitScope;
 import dev.freeway.gateway.limits.Limits;
+import dev.freeway.gateway.provider.ProviderQuota;
 import dev.freeway.gateway.provider.UpstreamFailure;
 import dev.freeway.gateway.provider.UpstreamFailure.Axis;
 import java.time.Instant;
@@ -39,7 +40,7 @@ record Benching(PenaltyReason reason, String subject, long retryAfterMillis) {
                 new Benching(
                         PenaltyReason.QUOTA_EXHAUSTED,
                         scopeLimiting(candidate, failure.axis()),
-                        Math.max(stated, untilReset(candidate, failure.axis(), nowMillis)));
+                        quotaWait(candidate, failure, nowMillis));
             case MINUTE ->
                 new Benching(
                         PenaltyReason.WINDOW_EXHAUSTED,
@@ -53,6 +54,23 @@ record Benching(PenaltyReason reason, String subject, long retryAfterMillis) {
                         candidate.scope(),
                         stated);
         };
+    }
+
+    /**
+     * An empty daily window in the headers carries its own reset, which wins: a span inferred from
+     * a header name without one can be wrong, and its reset bounds the damage. Otherwise the
+     * platform's stated wait, but never less than its next midnight (or month) for a quota the
+     * body named: a daily quota is not back in 26 seconds because a RetryInfo said so.
+     */
+    private static long quotaWait(Candidate candidate, UpstreamFailure failure, long nowMillis) {
+        for (ProviderQuota.Window window : failure.quota().windows()) {
+            if (window.remaining() == 0
+                    && window.span() == ProviderQuota.Span.DAY
+                    && window.resetAtEpochMillis() > nowMillis) {
+                return window.resetAtEpochMillis() - nowMillis;
+            }
+        }
+        return Math.max(failure.retryAfterMillis(), untilReset(candidate, failure.axis(), nowMillis));
     }
 
     /** The scope holding a limit on that axis: a shared pool when only it has one, else the candidate's own. */

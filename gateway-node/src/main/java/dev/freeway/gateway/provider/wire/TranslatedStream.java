@@ -68,8 +68,11 @@ final class TranslatedStream extends EventStream {
                             0,
                             error.reading().message())
                     : error.reading();
+            // The request's own fault still needs a real status for the client; the body stays empty
+            // because a stream event's text is not scrubbed of the key.
+            int status = reading.kind() == UpstreamFailure.Kind.CLIENT_ERROR ? 400 : 0;
             onError(FailureClassifier.fromAnswer(
-                    0, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer(), reading, provider));
+                    status, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer(), reading, provider));
         } catch (WireException e) {
             onError(UpstreamFailure.of(UpstreamFailure.Kind.MALFORMED, provider + ": " + e.getMessage()));
         }
