@@ -11,9 +11,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /v1/models}: OpenAI's list shape with {@code auto} and every model that serves, each
@@ -98,12 +100,16 @@ public final class ModelsHandler {
         return remaining.isEmpty() ? provider : provider.put("remaining", remaining);
     }
 
-    /** Summed over the model's keys, per limited window: what this node last saw left. */
+    /** Summed over the model's scopes (keys of one project count once), per limited window: what this node last saw left. */
     private JsonObject remaining(List<Candidate> candidates, long now) {
         JsonObject remaining = new JsonObject();
         for (Window window : Window.all()) {
             long sum = -1;
+            Set<String> counted = new HashSet<>();
             for (Candidate candidate : candidates) {
+                if (!counted.add(candidate.scope())) {
+                    continue;
+                }
                 long left = capacity.remaining(candidate.scope(), candidate.limits(), window, now);
                 if (left >= 0) {
                     sum = Math.max(sum, 0) + left;

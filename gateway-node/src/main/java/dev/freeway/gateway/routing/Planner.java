@@ -5,6 +5,7 @@ import dev.freeway.gateway.catalog.Candidate;
 import dev.freeway.gateway.catalog.ModelCatalog;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.config.CapabilitiesConfig;
+import dev.freeway.gateway.limits.LimitScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,6 +75,19 @@ public final class Planner {
                 && (!request.needsVision() || can.vision())
                 && (!request.stream() || can.streaming())
                 && request.promptTokens() <= candidate.model().contextWindow()
-                && !candidate.limits().neverFits(request.promptTokens());
+                && fitsEveryScope(candidate, request.reservedTokens(candidate));
+    }
+
+    /** A reservation larger than a scope's token window would be refused forever: skip, do not say "retry". */
+    private static boolean fitsEveryScope(Candidate candidate, long tokens) {
+        if (candidate.limits().neverFits(tokens)) {
+            return false;
+        }
+        for (LimitScope shared : candidate.shared()) {
+            if (shared.limits().neverFits(tokens)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,7 @@
 package dev.freeway.gateway.testing;
 
+import dev.freeway.gateway.catalog.entry.RequestQuirks;
+import dev.freeway.gateway.catalog.entry.SharedLimitEntry;
 import dev.freeway.gateway.config.AuthConfig;
 import dev.freeway.gateway.config.CatalogPolicyConfig;
 import dev.freeway.gateway.config.ClientKeyConfig;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Builds gateway configs for tests: providers pointing at simulators, models, routing. */
 public final class TestConfigs {
@@ -71,6 +74,39 @@ public final class TestConfigs {
         return this;
     }
 
+    /**
+     * A provider with what the shipped catalog would say about it: keys with account or project,
+     * shared limits, the limit scope, request quirks, the daily reset zone.
+     */
+    public TestConfigs provider(String id, String format, String baseUrl, UnaryOperator<Platform> platform) {
+        Platform spec = platform.apply(new Platform());
+        providers.put(
+                id,
+                new ProviderConfig(
+                        format,
+                        baseUrl,
+                        spec.keys,
+                        Map.of(),
+                        timeouts,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        spec.request,
+                        spec.limitScope,
+                        spec.sharedLimits,
+                        spec.dailyResetZone));
+        return this;
+    }
+
+    /** A model that writes at most {@code maxOutputTokens} per answer. */
+    public TestConfigs model(String id, String provider, int score, LimitsConfig limits, int maxOutputTokens) {
+        models.add(new ModelConfig(
+                id, provider, null, score, 131_072, limits, null, maxOutputTokens, null, null, null, null, null));
+        return this;
+    }
+
     public TestConfigs model(String id, String provider, int score) {
         return model(id, provider, score, LimitsConfig.unlimited());
     }
@@ -110,5 +146,68 @@ public final class TestConfigs {
 
     public static LimitsConfig rpm(long rpm) {
         return new LimitsConfig(rpm, null, null, null);
+    }
+
+    public static LimitsConfig limits(long rpm, long rpd, long tpm, long tpd) {
+        return new LimitsConfig(rpm, rpd, tpm, tpd);
+    }
+
+    public static LimitsConfig tpm(long tpm) {
+        return new LimitsConfig(null, null, tpm, null);
+    }
+
+    /** A provider's catalog-level settings, as {@link #provider(String, String, String, UnaryOperator)} takes them. */
+    public static final class Platform {
+        private final List<KeyConfig> keys = new ArrayList<>();
+        private final List<SharedLimitEntry> sharedLimits = new ArrayList<>();
+        private RequestQuirks request;
+        private String limitScope;
+        private String dailyResetZone;
+
+        private Platform() {}
+
+        public Platform key(String value) {
+            keys.add(KeyConfig.of(value));
+            return this;
+        }
+
+        /** A key of {@code account}, which fills {@code {account}} in the base URL. */
+        public Platform accountKey(String value, String account) {
+            keys.add(new KeyConfig(value, account, null));
+            return this;
+        }
+
+        /** A key drawing on {@code project}'s quota, which every key labelled with it shares. */
+        public Platform projectKey(String value, String project) {
+            keys.add(new KeyConfig(value, null, project));
+            return this;
+        }
+
+        /** A limit across the models matching {@code models} (globs; none = all), per {@code scope} (key, project). */
+        public Platform sharedLimit(String name, String scope, List<String> models, LimitsConfig limits) {
+            sharedLimits.add(new SharedLimitEntry(name, scope, models, limits, null, null));
+            return this;
+        }
+
+        /** Where per-model limits apply: {@code key_model} or {@code project_model}. */
+        public Platform limitScope(String scope) {
+            limitScope = scope;
+            return this;
+        }
+
+        public Platform request(RequestQuirks quirks) {
+            request = quirks;
+            return this;
+        }
+
+        /** The answer limit sent when the client sets none. */
+        public Platform defaultMaxTokens(int tokens) {
+            return request(new RequestQuirks(null, null, tokens, null, null, null, null));
+        }
+
+        public Platform dailyResetZone(String zone) {
+            dailyResetZone = zone;
+            return this;
+        }
     }
 }
