@@ -52,14 +52,18 @@ final class ScopeNames {
                         .anyMatch(glob -> glob(glob).matcher(modelId).matches());
     }
 
+    /** {@code *} matches any run of characters ({@code /} included), {@code ?} one character. */
     private static Pattern glob(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (String literal : glob.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
+        StringBuilder literal = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            if (c == '*' || c == '?') {
+                regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
+                literal.setLength(0);
+            } else {
+                literal.append(c);
             }
-            regex.append(Pattern.quote(literal));
         }
-        return Pattern.compile(regex.toString());
+        return Pattern.compile(regex.append(Pattern.quote(literal.toString())).toString());
     }
 }

@@ -95,7 +95,8 @@ public final class Failover {
         /** The latest bench over the key itself and every scope the candidate draws on. */
         private long benchedUntil(Candidate candidate) {
             long until = penalties.benchedUntilMillis(candidate.keySubject());
-            for (LimitScope scope : candidate.scopes()) {
+            until = Math.max(until, penalties.benchedUntilMillis(candidate.scope()));
+            for (LimitScope scope : candidate.shared()) {
                 until = Math.max(until, penalties.benchedUntilMillis(scope.scope()));
             }
             return until;

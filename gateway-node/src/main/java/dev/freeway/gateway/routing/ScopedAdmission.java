@@ -21,6 +21,12 @@ final class ScopedAdmission {
     private ScopedAdmission() {}
 
     static Future<Outcome> reserve(CapacityLedger ledger, Candidate candidate, long tokens) {
+        if (candidate.shared().isEmpty()) {
+            return ledger.reserve(candidate.scope(), candidate.limits(), tokens)
+                    .map(admission -> admission.isGranted()
+                            ? new Outcome(new Admitted(List.of(admission.reservation())), 0)
+                            : new Outcome(null, admission.retryAfterNanos()));
+        }
         return next(ledger, candidate.scopes(), 0, tokens, new ArrayList<>());
     }
 

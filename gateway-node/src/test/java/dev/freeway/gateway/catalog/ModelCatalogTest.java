@@ -504,8 +504,17 @@ class ModelCatalogTest {
         assertThat(ScopeNames.covers(limit, "exactly")).isFalse();
         assertThat(ScopeNames.covers(limit, "other/llama-instruct")).isFalse();
         assertThat(ScopeNames.covers(pool("y", "key", List.of("a.b"), LimitsConfig.unlimited()), "axb"))
-                .as("glob characters other than * are literal")
+                .as("regex characters are literal")
                 .isFalse();
+    }
+
+    @Test
+    void a_question_mark_in_a_glob_matches_exactly_one_character() {
+        SharedLimitEntry limit = pool("x", "key", List.of("model-v?"), LimitsConfig.unlimited());
+
+        assertThat(ScopeNames.covers(limit, "model-v2")).isTrue();
+        assertThat(ScopeNames.covers(limit, "model-v")).isFalse();
+        assertThat(ScopeNames.covers(limit, "model-v10")).isFalse();
     }
 
     @Test
