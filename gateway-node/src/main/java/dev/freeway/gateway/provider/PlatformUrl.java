@@ -2,17 +2,25 @@ package dev.freeway.gateway.provider;
 
 import dev.freeway.gateway.secrets.ProviderKey;
 
-/** A platform's base URL for one key: {@code {account}} filled from the key (Cloudflare's account-scoped API). */
+/**
+ * A platform's base URL, trimmed once: {@code {account}} is filled from each key (Cloudflare's
+ * account-scoped API). Built per provider, not per request, since it runs on every call.
+ */
 public final class PlatformUrl {
     private static final String ACCOUNT = "{account}";
 
-    private PlatformUrl() {}
+    private final String base;
+    private final boolean perAccount;
 
-    public static String of(String baseUrl, ProviderKey key, String path) {
-        String base = baseUrl.replaceAll("/+$", "");
-        if (base.contains(ACCOUNT)) {
-            base = base.replace(ACCOUNT, key.account() == null ? "" : key.account());
+    public PlatformUrl(String baseUrl) {
+        this.base = baseUrl.replaceAll("/+$", "");
+        this.perAccount = base.contains(ACCOUNT);
+    }
+
+    public String of(ProviderKey key, String path) {
+        if (!perAccount) {
+            return base + path;
         }
-        return base + path;
+        return base.replace(ACCOUNT, key.account() == null ? "" : key.account()) + path;
     }
 }

@@ -35,11 +35,13 @@ public final class OpenAiCompatibleProvider implements Provider {
     private final HttpClient client;
     private final String id;
     private final ProviderConfig config;
+    private final PlatformUrl url;
 
     public OpenAiCompatibleProvider(HttpClient client, String id, ProviderConfig config) {
         this.client = client;
         this.id = id;
         this.config = config;
+        this.url = new PlatformUrl(config.baseUrl());
     }
 
     @Override
@@ -74,12 +76,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         Map<String, String> headers = new java.util.HashMap<>(config.headers());
         headers.put("authorization", "Bearer " + call.key().secret().reveal());
         return UpstreamExchange.post(
-                client,
-                PlatformUrl.of(config.baseUrl(), call.key(), "/chat/completions"),
-                headers,
-                payload,
-                config.timeouts(),
-                stream);
+                client, url.of(call.key(), "/chat/completions"), headers, payload, config.timeouts(), stream);
     }
 
     private ObjectNode upstreamBody(ProviderCall call, boolean stream) {

@@ -38,12 +38,14 @@ public final class TranslatingProvider implements Provider {
     private final HttpClient client;
     private final String id;
     private final ProviderConfig config;
+    private final PlatformUrl url;
     private final WireFormat format;
 
     public TranslatingProvider(HttpClient client, String id, ProviderConfig config, WireFormat format) {
         this.client = client;
         this.id = id;
         this.config = config;
+        this.url = new PlatformUrl(config.baseUrl());
         this.format = format;
     }
 
@@ -98,12 +100,7 @@ public final class TranslatingProvider implements Provider {
         Map<String, String> headers = new HashMap<>(config.headers());
         headers.putAll(request.headers());
         return UpstreamExchange.post(
-                client,
-                PlatformUrl.of(config.baseUrl(), call.key(), request.path()),
-                headers,
-                payload,
-                config.timeouts(),
-                wire.stream());
+                client, url.of(call.key(), request.path()), headers, payload, config.timeouts(), wire.stream());
     }
 
     private Future<ChatResult> result(HttpClientResponse response, Buffer body, ProviderCall call, WireCall wire) {
