@@ -13,7 +13,6 @@ import java.util.TreeSet;
 
 /** Semantic checks after binding; each message starts with the path of the offending key. */
 final class ConfigValidator {
-    static final Set<String> FORMATS = Set.of("openai", "gemini", "anthropic", "cohere");
 
     private static final String ACCOUNT = "{account}";
     private static final Set<String> CREDENTIAL_HEADERS =
@@ -67,9 +66,9 @@ final class ConfigValidator {
         if (!id.matches("[a-z0-9][a-z0-9_-]*")) {
             problems.add(path + ": provider ids are lowercase letters, digits, '-' and '_'");
         }
-        if (!FORMATS.contains(provider.format())) {
-            problems.add(path + ".format: unknown format '" + provider.format() + "' (known: " + new TreeSet<>(FORMATS)
-                    + ")");
+        if (!ProviderConfig.FORMATS.contains(provider.format())) {
+            problems.add(path + ".format: unknown format '" + provider.format() + "' (known: "
+                    + new TreeSet<>(ProviderConfig.FORMATS) + ")");
         }
         String url = provider.baseUrl();
         baseUrl(path + ".base_url", url == null ? null : url.replace(ACCOUNT, "account"));

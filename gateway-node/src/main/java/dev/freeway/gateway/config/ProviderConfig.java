@@ -5,6 +5,7 @@ import dev.freeway.gateway.catalog.entry.SharedLimitEntry;
 import dev.freeway.gateway.catalog.entry.TermsEntry;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One upstream platform: the shipped catalog's entry with the operator's config laid over it.
@@ -35,6 +36,9 @@ public record ProviderConfig(
         String limitScope,
         List<SharedLimitEntry> sharedLimits,
         String dailyResetZone) {
+
+    /** The wire formats a provider may speak; each has an adapter in the node's composition root. */
+    public static final Set<String> FORMATS = Set.of("openai", "gemini", "anthropic", "cohere");
 
     public ProviderConfig {
         format = format == null ? "openai" : format;

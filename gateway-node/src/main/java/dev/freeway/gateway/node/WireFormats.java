@@ -14,7 +14,7 @@ import java.util.Set;
 public final class WireFormats {
     private WireFormats() {}
 
-    public static Set<String> names() {
+    static Set<String> names() {
         return factories(null).keySet();
     }
 

@@ -35,8 +35,4 @@ public record UpstreamExchange(HttpClientRequest request, HttpClientResponse res
         return client.request(options)
                 .compose(request -> request.send(payload).map(response -> new UpstreamExchange(request, response)));
     }
-
-    public int status() {
-        return response.statusCode();
-    }
 }

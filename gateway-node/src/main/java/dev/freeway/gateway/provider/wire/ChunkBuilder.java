@@ -91,7 +91,7 @@ public final class ChunkBuilder {
         return completion;
     }
 
-    public static ObjectNode usage(Usage usage) {
+    private static ObjectNode usage(Usage usage) {
         return NODES.objectNode()
                 .put("prompt_tokens", usage.promptTokens())
                 .put("completion_tokens", usage.completionTokens())
