@@ -27,6 +27,8 @@ final class ConfigValidator {
         models(config);
         routing(config.routing());
         cluster(config.cluster());
+        secrets(config.secrets());
+        admin(config.admin());
         return problems;
     }
 
@@ -193,6 +195,57 @@ final class ConfigValidator {
                 && cluster.minSize() > cluster.members().size()) {
             problems.add("cluster.min_size: cannot exceed the number of members ("
                     + cluster.members().size() + ")");
+        }
+    }
+
+    private void secrets(SecretsConfig secrets) {
+        if (!Set.of("none", "local", "vault").contains(secrets.source())) {
+            problems.add("secrets.source: must be none, local or vault");
+        }
+        if (secrets.local().refreshSeconds() < 1) {
+            problems.add("secrets.local.refresh_seconds: must be at least 1");
+        }
+        VaultSettings vault = secrets.vault();
+        if (!"vault".equals(secrets.source())) {
+            return;
+        }
+        if (vault == null) {
+            problems.add("secrets.vault: is required when secrets.source is vault");
+            return;
+        }
+        baseUrl("secrets.vault.address", vault.address());
+        if (vault.refreshMillis() < 1_000) {
+            problems.add("secrets.vault.refresh: a duration of at least 1s (60s, 2m)");
+        }
+        if (vault.timeoutMs() < 1) {
+            problems.add("secrets.vault.timeout_ms: must be positive");
+        }
+        VaultAuthConfig auth = vault.auth();
+        if (auth == null) {
+            problems.add("secrets.vault.auth: is required");
+            return;
+        }
+        switch (auth.method()) {
+            case "token" -> required("secrets.vault.auth.token", auth.token());
+            case "approle" -> {
+                required("secrets.vault.auth.role_id", auth.roleId());
+                required("secrets.vault.auth.secret_id", auth.secretId());
+            }
+            case "kubernetes" -> required("secrets.vault.auth.role", auth.role());
+            default -> problems.add("secrets.vault.auth.method: must be token, approle or kubernetes");
+        }
+    }
+
+    private void admin(AdminConfig admin) {
+        port("admin.port", admin.port());
+        if (admin.token() != null && !admin.token().isBlank() && admin.token().length() < 24) {
+            problems.add("admin.token: must be at least 24 characters");
+        }
+    }
+
+    private void required(String path, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(path + ": is required");
         }
     }
 

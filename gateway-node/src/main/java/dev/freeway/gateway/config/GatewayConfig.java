@@ -11,7 +11,9 @@ public record GatewayConfig(
         List<ModelConfig> models,
         RoutingConfig routing,
         ClusterConfig cluster,
-        CatalogPolicyConfig catalog) {
+        CatalogPolicyConfig catalog,
+        SecretsConfig secrets,
+        AdminConfig admin) {
 
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -21,5 +23,7 @@ public record GatewayConfig(
         routing = routing == null ? RoutingConfig.defaults() : routing;
         cluster = cluster == null ? ClusterConfig.defaults() : cluster;
         catalog = catalog == null ? CatalogPolicyConfig.defaults() : catalog;
+        secrets = secrets == null ? SecretsConfig.defaults() : secrets;
+        admin = admin == null ? AdminConfig.defaults() : admin;
     }
 }

@@ -2,6 +2,7 @@ package dev.freeway.gateway.testing;
 
 import dev.freeway.gateway.catalog.entry.RequestQuirks;
 import dev.freeway.gateway.catalog.entry.SharedLimitEntry;
+import dev.freeway.gateway.config.AdminConfig;
 import dev.freeway.gateway.config.AuthConfig;
 import dev.freeway.gateway.config.CatalogPolicyConfig;
 import dev.freeway.gateway.config.ClientKeyConfig;
@@ -12,6 +13,7 @@ import dev.freeway.gateway.config.LimitsConfig;
 import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.config.ProviderConfig;
 import dev.freeway.gateway.config.RoutingConfig;
+import dev.freeway.gateway.config.SecretsConfig;
 import dev.freeway.gateway.config.ServerConfig;
 import dev.freeway.gateway.config.TimeoutsConfig;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ public final class TestConfigs {
     private TimeoutsConfig timeouts = new TimeoutsConfig(2_000L, 5_000L, 5_000L);
     private ClusterConfig cluster = ClusterConfig.single("freeway-test", 5701);
     private String host = "127.0.0.1";
+    private SecretsConfig secrets = SecretsConfig.defaults();
+    private AdminConfig admin = AdminConfig.defaults();
 
     public static TestConfigs builder() {
         return new TestConfigs();
@@ -133,6 +137,16 @@ public final class TestConfigs {
         return this;
     }
 
+    public TestConfigs secrets(SecretsConfig secrets) {
+        this.secrets = secrets;
+        return this;
+    }
+
+    public TestConfigs admin(AdminConfig admin) {
+        this.admin = admin;
+        return this;
+    }
+
     public GatewayConfig build() {
         return new GatewayConfig(
                 new ServerConfig(host, 0, bodyLimit, 1),
@@ -141,7 +155,9 @@ public final class TestConfigs {
                 models,
                 routing,
                 cluster,
-                new CatalogPolicyConfig(false, null));
+                new CatalogPolicyConfig(false, null),
+                secrets,
+                admin);
     }
 
     public static LimitsConfig rpm(long rpm) {
