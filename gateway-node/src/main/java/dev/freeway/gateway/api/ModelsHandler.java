@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/models}: OpenAI's list shape with {@code auto} and every model that serves, each
@@ -24,12 +25,12 @@ import java.util.Set;
  * models that do not serve, with the reason.
  */
 public final class ModelsHandler {
-    private final ModelCatalog catalog;
+    private final Supplier<ModelCatalog> catalog;
     private final CapacityView capacity;
     private final Clock clock;
     private final long created;
 
-    public ModelsHandler(ModelCatalog catalog, CapacityView capacity, Clock clock) {
+    public ModelsHandler(Supplier<ModelCatalog> catalog, CapacityView capacity, Clock clock) {
         this.catalog = catalog;
         this.capacity = capacity;
         this.clock = clock;
@@ -41,6 +42,7 @@ public final class ModelsHandler {
         Map<String, JsonObject> byId = new LinkedHashMap<>();
         byId.put(ModelCatalog.AUTO, entry(ModelCatalog.AUTO, "freeway").put("enabled", true));
         long now = clock.millis();
+        ModelCatalog catalog = this.catalog.get();
         for (ModelState state : catalog.states()) {
             if (!state.enabled() && !all) {
                 continue;
@@ -54,7 +56,7 @@ public final class ModelsHandler {
                             .put("providers", new JsonArray()));
             entry.put("enabled", entry.getBoolean("enabled") || state.enabled());
             entry.put("context_window", Math.max(entry.getInteger("context_window"), model.contextWindow()));
-            entry.getJsonArray("providers").add(provider(state, now));
+            entry.getJsonArray("providers").add(provider(catalog, state, now));
         }
         JsonObject body = new JsonObject().put("object", "list").put("data", new JsonArray(List.copyOf(byId.values())));
         ctx.response().putHeader("content-type", "application/json").end(body.toBuffer());
@@ -68,7 +70,7 @@ public final class ModelsHandler {
                 .put("owned_by", owner);
     }
 
-    private JsonObject provider(ModelState state, long now) {
+    private JsonObject provider(ModelCatalog catalog, ModelState state, long now) {
         ModelConfig model = state.model();
         CapabilitiesConfig can = model.capabilities();
         JsonObject provider = new JsonObject()

@@ -4,7 +4,7 @@ import dev.freeway.gateway.api.ChatCompletionsHandler;
 import dev.freeway.gateway.api.ModelsHandler;
 import dev.freeway.gateway.auth.Authenticator;
 import dev.freeway.gateway.auth.ClientKeys;
-import dev.freeway.gateway.catalog.ModelCatalog;
+import dev.freeway.gateway.catalog.LiveCatalog;
 import dev.freeway.gateway.cluster.PauseDetector;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.StickySessions;
@@ -22,6 +22,8 @@ import dev.freeway.gateway.routing.Failover;
 import dev.freeway.gateway.routing.PinWriter;
 import dev.freeway.gateway.routing.Planner;
 import dev.freeway.gateway.routing.UsageRecorder;
+import dev.freeway.gateway.secrets.KeyRefresher;
+import dev.freeway.gateway.secrets.KeySources;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,11 +47,18 @@ public final class GatewayNode {
     private final UsageRecorder usage;
     private final AtomicInteger port;
     private final long usageTimer;
+    private final KeyRefresher keys;
     private String deployment;
 
     private GatewayNode(
-            Vertx vertx, HazelcastCluster cluster, HealthChecks health, UsageRecorder usage, AtomicInteger port) {
+            Vertx vertx,
+            HazelcastCluster cluster,
+            HealthChecks health,
+            UsageRecorder usage,
+            AtomicInteger port,
+            KeyRefresher keys) {
         this.vertx = vertx;
+        this.keys = keys;
         this.cluster = cluster;
         this.health = health;
         this.usage = usage;
@@ -74,7 +83,11 @@ public final class GatewayNode {
         PenaltyBook penalties =
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 
-        ModelCatalog catalog = new ModelCatalog(config);
+        LiveCatalog catalog = new LiveCatalog(config);
+        KeyRefresher keys = KeySources.create(config.secrets(), clock)
+                .map(source -> new KeyRefresher(
+                        vertx, source, KeySources.refreshMillis(config.secrets()), clock, catalog::use))
+                .orElse(null);
         Planner planner = new Planner(catalog, penalties, routing.penaltyWeight());
         long stickyTtlMillis = routing.stickyTtlSeconds() * 1_000;
         StickySessions sticky = cluster.stickySessions(clock, stickyTtlMillis);
@@ -94,8 +107,12 @@ public final class GatewayNode {
                     planner, failover, ledger, sticky, pins, penalties, usage, routing.admissionTimeoutMs()));
         };
 
-        HealthChecks health =
-                new HealthChecks(() -> pauses.trusted() ? cluster.unreadyReason() : "recovering from a freeze");
+        HealthChecks health = new HealthChecks(
+                () -> {
+                    String reason = pauses.trusted() ? cluster.unreadyReason() : "recovering from a freeze";
+                    return reason != null || keys == null ? reason : keys.unreadyReason();
+                },
+                () -> keys == null ? null : keys.degradedReason());
         Routes routes = new Routes(
                 new Authenticator(ClientKeys.from(config.auth().clientKeys())),
                 chatOverClient,
@@ -104,19 +121,23 @@ public final class GatewayNode {
                 config.server().bodyLimitBytes());
 
         AtomicInteger port = new AtomicInteger();
-        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, port);
+        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, port, keys);
         int instances = config.server().instances() > 0
                 ? config.server().instances()
                 : Runtime.getRuntime().availableProcessors();
-        return vertx.deployVerticle(
+        Future<Void> keysRead = keys == null ? Future.succeededFuture() : keys.start();
+        return keysRead.compose(read -> vertx.deployVerticle(
                         () -> new HttpVerticle(
                                 routes, config.server().host(), config.server().port(), port),
-                        new DeploymentOptions().setInstances(instances))
+                        new DeploymentOptions().setInstances(instances)))
                 .map(id -> {
                     node.deployment = id;
                     return node;
                 })
                 .recover(error -> {
+                    if (keys != null) {
+                        keys.close();
+                    }
                     cluster.close();
                     return Future.failedFuture(error);
                 });
@@ -139,6 +160,9 @@ public final class GatewayNode {
         return undeployed
                 .eventually(() -> {
                     vertx.cancelTimer(usageTimer);
+                    if (keys != null) {
+                        keys.close();
+                    }
                     return usage.flush();
                 })
                 .eventually(() -> vertx.executeBlocking(() -> {

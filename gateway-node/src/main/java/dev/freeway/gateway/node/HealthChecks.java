@@ -7,14 +7,18 @@ import java.util.function.Supplier;
 
 /**
  * Liveness says the process serves HTTP. Readiness says this node should get traffic: the cluster
- * member runs with a quorum and the node is not draining.
+ * member runs with a quorum, provider keys have been loaded once, and the node is not draining. A
+ * node that serves on its last known keys because the secret store cannot be read is ready but
+ * says it is degraded, with the reason.
  */
 final class HealthChecks {
-    private final Supplier<String> clusterProblem;
+    private final Supplier<String> unready;
+    private final Supplier<String> degraded;
     private volatile boolean draining;
 
-    HealthChecks(Supplier<String> clusterProblem) {
-        this.clusterProblem = clusterProblem;
+    HealthChecks(Supplier<String> unready, Supplier<String> degraded) {
+        this.unready = unready;
+        this.degraded = degraded;
     }
 
     void drain() {
@@ -38,10 +42,14 @@ final class HealthChecks {
     }
 
     void ready(RoutingContext ctx) {
-        String reason = draining ? "draining" : clusterProblem.get();
+        String reason = draining ? "draining" : unready.get();
         JsonObject body = new JsonObject().put("status", reason == null ? "UP" : "DOWN");
         if (reason != null) {
             body.put("reason", reason);
+        }
+        String degradedBy = degraded.get();
+        if (degradedBy != null) {
+            body.put("degraded", degradedBy);
         }
         ctx.response().setStatusCode(reason == null ? 200 : 503);
         ctx.json(body);

@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The adapter of every configured platform that has a key, built from an explicit map of wire format → factory in the
+ * The adapter of every configured platform (keys arrive per call, and a secret store may add them
+ * later), built from an explicit map of wire format → factory in the
  * composition root (easier to follow than classpath scanning).
  */
 public final class ProviderRegistry {
@@ -17,11 +18,8 @@ public final class ProviderRegistry {
 
     public static ProviderRegistry build(Map<String, ProviderConfig> providers, Map<String, ProviderFactory> formats) {
         Map<String, Provider> byId = new HashMap<>();
-        providers.forEach((id, config) -> {
-            if (!config.keys().isEmpty()) {
-                byId.put(id, formats.get(config.format()).create(id, config));
-            }
-        });
+        providers.forEach(
+                (id, config) -> byId.put(id, formats.get(config.format()).create(id, config)));
         return new ProviderRegistry(Map.copyOf(byId));
     }
 

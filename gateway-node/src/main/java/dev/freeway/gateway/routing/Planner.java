@@ -9,17 +9,18 @@ import dev.freeway.gateway.limits.LimitScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns a request into an ordered list of candidates: resolve the model name, drop candidates that
  * cannot serve this request, order by score sunk by penalty, then put the sticky choice first.
  */
 public final class Planner {
-    private final ModelCatalog catalog;
+    private final Supplier<ModelCatalog> catalog;
     private final PenaltyBook penalties;
     private final int penaltyWeight;
 
-    public Planner(ModelCatalog catalog, PenaltyBook penalties, int penaltyWeight) {
+    public Planner(Supplier<ModelCatalog> catalog, PenaltyBook penalties, int penaltyWeight) {
         this.catalog = catalog;
         this.penalties = penalties;
         this.penaltyWeight = penaltyWeight;
@@ -27,7 +28,7 @@ public final class Planner {
 
     public List<Candidate> plan(ChatRequest request) {
         List<Candidate> resolved =
-                catalog.resolve(request.model()).orElseThrow(() -> GatewayError.modelNotFound(request.model()));
+                catalog.get().resolve(request.model()).orElseThrow(() -> GatewayError.modelNotFound(request.model()));
         if (resolved.isEmpty()) {
             throw new GatewayError(
                     503,
