@@ -1,5 +1,6 @@
 package dev.freeway.gateway;
 
+import dev.freeway.gateway.cli.KeysCommand;
 import dev.freeway.gateway.config.ConfigException;
 import dev.freeway.gateway.config.ConfigLoader;
 import dev.freeway.gateway.config.GatewayConfig;
@@ -7,11 +8,12 @@ import dev.freeway.gateway.node.GatewayNode;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar gateway-node.jar [--config FILE] [--check-config]}. */
+/** {@code java -jar gateway-node.jar [--config FILE] [--check-config]}, or {@code ... keys ...} (see {@link KeysCommand}). */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final long DRAIN_SECONDS = 30;
@@ -30,6 +32,7 @@ public final class Main {
                     configFile = Path.of(args[++i]);
                 }
                 case "--check-config" -> checkOnly = true;
+                case "keys" -> System.exit(keys(configFile, Arrays.copyOfRange(args, i + 1, args.length)));
                 default -> usage();
             }
         }
@@ -81,8 +84,21 @@ public final class Main {
         }
     }
 
+    /** {@code keys ...} with a {@code --config} given before it passed on. */
+    private static int keys(Path configFile, String[] rest) {
+        String[] args = rest;
+        if (configFile != null) {
+            args = new String[rest.length + 2];
+            args[0] = "--config";
+            args[1] = configFile.toString();
+            System.arraycopy(rest, 0, args, 2, rest.length);
+        }
+        return KeysCommand.forThisProcess().run(args);
+    }
+
     private static void usage() {
         System.err.println("usage: java -jar gateway-node.jar [--config FILE] [--check-config]");
+        System.err.println("       java -jar gateway-node.jar [--config FILE] keys add|list|remove ... (keys --help)");
         System.exit(2);
     }
 }

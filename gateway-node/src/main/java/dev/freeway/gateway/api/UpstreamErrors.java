@@ -1,5 +1,6 @@
 package dev.freeway.gateway.api;
 
+import dev.freeway.gateway.logging.KnownSecrets;
 import dev.freeway.gateway.provider.UpstreamFailure;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -27,7 +28,7 @@ final class UpstreamErrors {
                         .put(
                                 "error",
                                 new JsonObject()
-                                        .put("message", error.getValue("message"))
+                                        .put("message", KnownSecrets.mask(String.valueOf(error.getValue("message"))))
                                         .put("type", error.getValue("type", "invalid_request_error"))
                                         .put("param", error.getValue("param"))
                                         .put("code", error.getValue("code")));

@@ -1,6 +1,7 @@
 package dev.freeway.gateway.auth;
 
 import dev.freeway.gateway.config.ClientKeyConfig;
+import dev.freeway.gateway.logging.KnownSecrets;
 import dev.freeway.gateway.secrets.Secret;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -23,6 +24,7 @@ public final class ClientKeys {
     }
 
     public static ClientKeys from(List<ClientKeyConfig> configs) {
+        configs.forEach(c -> KnownSecrets.register(c.key()));
         return new ClientKeys(configs.stream()
                 .map(c -> new Entry(digestOf(c), new Team(c.team())))
                 .toList());

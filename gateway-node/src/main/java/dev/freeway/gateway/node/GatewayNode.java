@@ -28,6 +28,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -49,6 +50,7 @@ public final class GatewayNode {
     private final long usageTimer;
     private final KeyRefresher keys;
     private String deployment;
+    private HttpServer admin;
 
     private GatewayNode(
             Vertx vertx,
@@ -130,8 +132,12 @@ public final class GatewayNode {
                         () -> new HttpVerticle(
                                 routes, config.server().host(), config.server().port(), port),
                         new DeploymentOptions().setInstances(instances)))
-                .map(id -> {
+                .compose(id -> {
                     node.deployment = id;
+                    return AdminListener.start(vertx, config.admin(), keys);
+                })
+                .map(admin -> {
+                    node.admin = admin;
                     return node;
                 })
                 .recover(error -> {
@@ -147,6 +153,11 @@ public final class GatewayNode {
         return port.get();
     }
 
+    /** The admin listener's port, or -1 when the admin API is off. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.actualPort();
+    }
+
     /**
      * Drains and leaves (the caller closes Vert.x afterwards, from outside its event loops):
      * readiness turns false and answers close their connections for a second (lame duck), then the
@@ -155,7 +166,9 @@ public final class GatewayNode {
      */
     public Future<Void> stop() {
         health.drain();
-        Future<Void> undeployed = vertx.timer(LAME_DUCK_MILLIS)
+        Future<Void> adminClosed = admin == null ? Future.succeededFuture() : admin.close();
+        Future<Void> undeployed = adminClosed
+                .transform(closed -> vertx.timer(LAME_DUCK_MILLIS))
                 .compose(ready -> deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment));
         return undeployed
                 .eventually(() -> {

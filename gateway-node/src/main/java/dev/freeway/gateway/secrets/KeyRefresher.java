@@ -122,6 +122,17 @@ public final class KeyRefresher implements AutoCloseable {
                 + "; serving the keys of version " + current.version();
     }
 
+    /** The snapshot in use; empty before the first good read. */
+    public KeySnapshot current() {
+        KeySnapshot snapshot = current;
+        return snapshot == null ? KeySnapshot.empty() : snapshot;
+    }
+
+    /** The store behind this refresher, for the admin API when it is writable. */
+    public KeySource source() {
+        return source;
+    }
+
     /** Failed reads since start, for monitoring. */
     public long totalFailures() {
         return totalFailures;

@@ -1,6 +1,7 @@
 package dev.freeway.gateway.secrets;
 
 import dev.freeway.gateway.config.SecretsConfig;
+import dev.freeway.gateway.secrets.local.LocalKeySource;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ public final class KeySources {
     public static Optional<KeySource> create(SecretsConfig secrets, Clock clock) {
         return switch (secrets.source()) {
             case "none" -> Optional.empty();
+            case "local" -> Optional.of(LocalKeySource.open(secrets.local(), System.getenv()));
             default -> throw new IllegalStateException("secrets.source " + secrets.source() + " is not built in yet");
         };
     }

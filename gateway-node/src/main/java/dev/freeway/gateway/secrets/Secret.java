@@ -1,13 +1,15 @@
 package dev.freeway.gateway.secrets;
 
+import dev.freeway.gateway.logging.KnownSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A credential that cannot leak by accident: {@code toString()} prints a mask, and only the
- * upstream dispatch code calls {@link #reveal()}.
+ * A credential that cannot leak by accident: {@code toString()} prints a mask, only the upstream
+ * dispatch code calls {@link #reveal()}, and every value is registered with {@link KnownSecrets}
+ * so the log choke point masks it wherever it might still turn up.
  */
 public final class Secret {
     private final String value;
@@ -22,6 +24,7 @@ public final class Secret {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("empty secret");
         }
+        KnownSecrets.register(value);
         return new Secret(value);
     }
 

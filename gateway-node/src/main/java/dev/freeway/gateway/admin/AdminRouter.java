@@ -1,0 +1,55 @@
+package dev.freeway.gateway.admin;
+
+import dev.freeway.gateway.api.ErrorMapper;
+import dev.freeway.gateway.secrets.KeySnapshot;
+import dev.freeway.gateway.secrets.local.KeyStoreAdmin;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Supplier;
+
+/**
+ * The admin listener's route table. It is served on its own port, apart from the data plane, and
+ * every route (unknown ones too, so they reveal nothing) first requires the admin token.
+ *
+ * <pre>
+ * GET    /admin/keys                      every provider's keys, masked
+ * POST   /admin/keys/{provider}           {"value", "account"?, "project"?} -> 201 + the masked key
+ * DELETE /admin/keys/{provider}/{ref}     ref = index or last 4 characters -> 204, or 404
+ * </pre>
+ */
+public final class AdminRouter {
+    /** A key with its labels is well under 1 KiB; nothing larger has a reason to arrive here. */
+    static final long BODY_LIMIT_BYTES = 16 * 1024;
+
+    private final AdminAuth auth;
+    private final KeyStoreAdmin store;
+    private final Supplier<KeySnapshot> serving;
+
+    /**
+     * @param adminToken kept only as its SHA-256 digest
+     * @param store where keys are changed; null when this node's keys are managed elsewhere
+     *     (Vault), which makes POST and DELETE answer 409
+     * @param serving the keys the node currently serves, from whatever source; called on the event
+     *     loop, so it must not block
+     */
+    public AdminRouter(String adminToken, KeyStoreAdmin store, Supplier<KeySnapshot> serving) {
+        this.auth = new AdminAuth(adminToken);
+        this.store = store;
+        this.serving = serving;
+    }
+
+    public Router build(Vertx vertx) {
+        KeysHandler keys = new KeysHandler(vertx, store, serving);
+        Router router = Router.router(vertx);
+        router.route().handler(auth::handle);
+        router.post().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.get("/admin/keys").handler(keys::list);
+        router.post("/admin/keys/:provider").handler(keys::add);
+        router.delete("/admin/keys/:provider/:key").handler(keys::remove);
+        router.route().failureHandler(ErrorMapper::handle);
+        router.errorHandler(404, ErrorMapper::handle);
+        router.errorHandler(405, ErrorMapper::handle);
+        return router;
+    }
+}
