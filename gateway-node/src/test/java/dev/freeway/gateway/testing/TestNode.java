@@ -10,6 +10,7 @@ import dev.freeway.gateway.node.GatewayNode;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /** A real gateway node (embedded Hazelcast member, HTTP on a random port) for one test class. */
@@ -41,6 +42,27 @@ public final class TestNode implements AutoCloseable {
 
     public int port() {
         return node.port();
+    }
+
+    /** The admin listener's port, -1 when the admin API is off. */
+    public int adminPort() {
+        return node.adminPort();
+    }
+
+    /** Every entry of every map this node's member holds, as text: what a leak scan reads. */
+    public String sharedStateDump() {
+        StringBuilder dump = new StringBuilder();
+        for (var object : member().getDistributedObjects()) {
+            if (object instanceof IMap<?, ?> map) {
+                map.forEach((key, value) -> dump.append(map.getName())
+                        .append(' ')
+                        .append(key)
+                        .append('=')
+                        .append(value instanceof long[] longs ? Arrays.toString(longs) : value)
+                        .append('\n'));
+            }
+        }
+        return dump.toString();
     }
 
     public String rootUrl() {
