@@ -23,6 +23,7 @@ import dev.freeway.gateway.routing.PinWriter;
 import dev.freeway.gateway.routing.Planner;
 import dev.freeway.gateway.routing.UsageRecorder;
 import dev.freeway.gateway.secrets.KeyRefresher;
+import dev.freeway.gateway.secrets.KeySource;
 import dev.freeway.gateway.secrets.KeySources;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -30,6 +31,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -71,6 +73,8 @@ public final class GatewayNode {
     /** Starts the cluster member (blocking) and then the HTTP servers; call off the event loop. */
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, Clock clock) {
         RoutingConfig routing = config.routing();
+        LiveCatalog catalog = new LiveCatalog(config);
+        Optional<KeySource> keySource = KeySources.create(config.secrets(), clock);
         HazelcastCluster cluster = HazelcastCluster.start(config.cluster());
         PauseDetector pauses = PauseDetector.start(vertx);
         CapacityView capacity = new CapacityView();
@@ -85,8 +89,7 @@ public final class GatewayNode {
         PenaltyBook penalties =
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 
-        LiveCatalog catalog = new LiveCatalog(config);
-        KeyRefresher keys = KeySources.create(config.secrets(), clock)
+        KeyRefresher keys = keySource
                 .map(source -> new KeyRefresher(
                         vertx, source, KeySources.refreshMillis(config.secrets()), clock, catalog::use))
                 .orElse(null);
