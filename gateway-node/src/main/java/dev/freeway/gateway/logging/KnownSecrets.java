@@ -2,6 +2,7 @@ package dev.freeway.gateway.logging;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The redaction choke point: every line logback writes passes through {@link #mask(String)} (see
@@ -87,6 +88,11 @@ public final class KnownSecrets {
      * {@code \u2028}, so the result is one line. Returns {@code text} itself (no copy) when there is
      * nothing to change; null stays null.
      */
+    /** Every registered value: for the suite's leak scan, in this package only. */
+    static List<String> registered() {
+        return List.of(values);
+    }
+
     public static String mask(String text) {
         return text == null ? null : LineBreaks.escape(maskKeepingLines(text));
     }
