@@ -3,6 +3,7 @@ package dev.freeway.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.core.Hazelcast;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -260,6 +261,10 @@ class ClusterIT {
         assertThat(routedVia(cluster.node(0), "conversation", true))
                 .as("first is at its limit, so node 1 pins the conversation to second")
                 .isEqualTo("second/duo");
+        // The pin is written after the answer went out: the next request may only rely on it once written.
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Hazelcast.getAllHazelcastInstances().stream()
+                        .anyMatch(member -> !member.getMap("freeway-sticky").isEmpty()));
         clock.advance(Duration.ofSeconds(60));
 
         for (int node = 1; node < 3; node++) {
