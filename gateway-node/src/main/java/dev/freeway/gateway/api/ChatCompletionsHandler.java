@@ -1,5 +1,7 @@
 package dev.freeway.gateway.api;
 
+import dev.freeway.gateway.auth.Authenticator;
+import dev.freeway.gateway.auth.Team;
 import dev.freeway.gateway.provider.ChatResult;
 import dev.freeway.gateway.provider.UpstreamFailure;
 import dev.freeway.gateway.routing.ChatCompletionFlow;
@@ -22,12 +24,13 @@ public final class ChatCompletionsHandler {
 
     public void handle(RoutingContext ctx) {
         ChatRequest request = parser.parse(ctx.body().buffer(), ctx.request().getHeader("x-session-id"));
+        Team team = ctx.get(Authenticator.TEAM);
         if (request.stream()) {
-            flow.stream(request)
+            flow.stream(request, team.name())
                     .onSuccess(served -> StreamRelay.relay(ctx, request, served, flow))
                     .onFailure(error -> fail(ctx, error));
         } else {
-            flow.complete(request)
+            flow.complete(request, team.name())
                     .onSuccess(served -> respond(ctx, request, served))
                     .onFailure(error -> fail(ctx, error));
         }

@@ -47,11 +47,32 @@ public final class GatewayError extends RuntimeException {
         return new GatewayError(
                 429,
                 "rate_limit_error",
-                "rate_limit_exceeded",
+                "pool_exhausted",
                 null,
                 "Every provider that can serve this request is at its rate limit; retry after " + retryAfterSeconds
                         + " s.",
                 retryAfterSeconds);
+    }
+
+    /** The team used its own quota; the pool may well have room for others. */
+    public static GatewayError teamQuotaExceeded(String team, long retryAfterSeconds) {
+        return new GatewayError(
+                429,
+                "rate_limit_error",
+                "team_quota_exceeded",
+                null,
+                "Team '" + team + "' has used its quota; retry after " + retryAfterSeconds + " s.",
+                retryAfterSeconds);
+    }
+
+    public static GatewayError modelNotAllowed(String team, String model) {
+        return new GatewayError(
+                403,
+                "permission_error",
+                "model_not_allowed",
+                "model",
+                "Team '" + team + "' may not use '" + model + "'.",
+                0);
     }
 
     public int status() {

@@ -32,16 +32,7 @@ public final class LiveCatalog implements Supplier<ModelCatalog> {
     public void use(KeySnapshot snapshot) {
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
         config.providers().forEach((id, provider) -> providers.put(id, withKeys(provider, snapshot.keys(id))));
-        current = new ModelCatalog(new GatewayConfig(
-                config.server(),
-                config.auth(),
-                providers,
-                config.models(),
-                config.routing(),
-                config.cluster(),
-                config.catalog(),
-                config.secrets(),
-                config.admin()));
+        current = new ModelCatalog(config.withProviders(providers));
     }
 
     private static ProviderConfig withKeys(ProviderConfig provider, List<KeyConfig> stored) {

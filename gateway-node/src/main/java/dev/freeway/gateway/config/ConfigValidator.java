@@ -29,6 +29,7 @@ final class ConfigValidator {
         cluster(config.cluster());
         secrets(config.secrets());
         admin(config.admin());
+        teams(config);
         return problems;
     }
 
@@ -240,6 +241,31 @@ final class ConfigValidator {
         port("admin.port", admin.port());
         if (admin.token() != null && !admin.token().isBlank() && admin.token().length() < 24) {
             problems.add("admin.token: must be at least 24 characters");
+        }
+    }
+
+    private void teams(GatewayConfig config) {
+        config.teams().forEach((name, team) -> {
+            String path = "teams." + name;
+            if (team.weight() < 1) {
+                problems.add(path + ".weight: must be at least 1");
+            }
+            TeamLimitsConfig l = team.limits();
+            if (l.rpm() < 0 || l.tpm() < 0 || l.dailyTokens() < 0) {
+                problems.add(path + ".limits: limits cannot be negative (0 means none)");
+            }
+            if (team.models().isEmpty() || team.models().stream().anyMatch(m -> m == null || m.isBlank())) {
+                problems.add(path + ".models: a non-empty list of model globs");
+            }
+        });
+        if (config.teams().isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < config.auth().clientKeys().size(); i++) {
+            String team = config.auth().clientKeys().get(i).team();
+            if (team != null && !config.teams().containsKey(team)) {
+                problems.add("auth.client_keys[" + i + "].team: '" + team + "' is not defined under teams");
+            }
         }
     }
 

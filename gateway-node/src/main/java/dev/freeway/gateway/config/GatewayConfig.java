@@ -13,7 +13,8 @@ public record GatewayConfig(
         ClusterConfig cluster,
         CatalogPolicyConfig catalog,
         SecretsConfig secrets,
-        AdminConfig admin) {
+        AdminConfig admin,
+        Map<String, TeamConfig> teams) {
 
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -25,5 +26,11 @@ public record GatewayConfig(
         catalog = catalog == null ? CatalogPolicyConfig.defaults() : catalog;
         secrets = secrets == null ? SecretsConfig.defaults() : secrets;
         admin = admin == null ? AdminConfig.defaults() : admin;
+        teams = teams == null ? Map.of() : Map.copyOf(teams);
+    }
+
+    /** The same config serving with other provider settings (keys from a secret store). */
+    public GatewayConfig withProviders(Map<String, ProviderConfig> providers) {
+        return new GatewayConfig(server, auth, providers, models, routing, cluster, catalog, secrets, admin, teams);
     }
 }

@@ -21,6 +21,7 @@ import dev.freeway.gateway.routing.ChatCompletionFlow;
 import dev.freeway.gateway.routing.Failover;
 import dev.freeway.gateway.routing.PinWriter;
 import dev.freeway.gateway.routing.Planner;
+import dev.freeway.gateway.routing.TeamPolicy;
 import dev.freeway.gateway.routing.UsageRecorder;
 import dev.freeway.gateway.secrets.KeyRefresher;
 import dev.freeway.gateway.secrets.KeySource;
@@ -109,7 +110,15 @@ public final class GatewayNode {
                     routing.totalTimeoutMs(),
                     routing.admissionTimeoutMs());
             return new ChatCompletionsHandler(new ChatCompletionFlow(
-                    planner, failover, ledger, sticky, pins, penalties, usage, routing.admissionTimeoutMs()));
+                    planner,
+                    failover,
+                    ledger,
+                    sticky,
+                    pins,
+                    penalties,
+                    usage,
+                    new TeamPolicy(config.teams()),
+                    routing.admissionTimeoutMs()));
         };
 
         HealthChecks health = new HealthChecks(

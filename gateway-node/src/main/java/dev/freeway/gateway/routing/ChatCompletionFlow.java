@@ -1,10 +1,13 @@
 package dev.freeway.gateway.routing;
 
+import dev.freeway.gateway.api.GatewayError;
 import dev.freeway.gateway.catalog.Candidate;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.PenaltyReason;
 import dev.freeway.gateway.cluster.StickySessions;
+import dev.freeway.gateway.limits.Admission;
 import dev.freeway.gateway.limits.CapacityLedger;
+import dev.freeway.gateway.limits.Reservation;
 import dev.freeway.gateway.provider.ChatResult;
 import dev.freeway.gateway.provider.QuotaReport;
 import dev.freeway.gateway.provider.UpstreamStream;
@@ -30,6 +33,7 @@ public final class ChatCompletionFlow {
     private final PinWriter pins;
     private final PenaltyBook penalties;
     private final UsageRecorder usage;
+    private final TeamPolicy teams;
     private final long clusterDeadlineMillis;
 
     public ChatCompletionFlow(
@@ -40,6 +44,7 @@ public final class ChatCompletionFlow {
             PinWriter pins,
             PenaltyBook penalties,
             UsageRecorder usage,
+            TeamPolicy teams,
             long clusterDeadlineMillis) {
         this.planner = planner;
         this.failover = failover;
@@ -48,15 +53,16 @@ public final class ChatCompletionFlow {
         this.pins = pins;
         this.penalties = penalties;
         this.usage = usage;
+        this.teams = teams;
         this.clusterDeadlineMillis = clusterDeadlineMillis;
     }
 
-    public Future<Served<ChatResult>> complete(ChatRequest request) {
-        return route(request, (provider, call) -> provider.chat(call));
+    public Future<Served<ChatResult>> complete(ChatRequest request, String team) {
+        return route(request, team, (provider, call) -> provider.chat(call));
     }
 
-    public Future<Served<UpstreamStream>> stream(ChatRequest request) {
-        return route(request, (provider, call) -> provider.stream(call));
+    public Future<Served<UpstreamStream>> stream(ChatRequest request, String team) {
+        return route(request, team, (provider, call) -> provider.stream(call));
     }
 
     /** Settles the reservation with the real usage, counts it, and pins the conversation to who served it. */
@@ -64,6 +70,12 @@ public final class ChatCompletionFlow {
         this.usage.record(served.candidate().scope(), usage);
         Admitted admitted = served.admitted();
         admitted.settle(ledger, usage.known() ? usage.total() : admitted.own().tokens());
+        if (served.team() != null) {
+            ledger.settle(
+                            served.team(),
+                            usage.known() ? usage.total() : served.team().tokens())
+                    .onFailure(e -> LOG.warn("team quota not settled: {}", e.toString()));
+        }
         if (served.result() instanceof QuotaReport report) {
             ProviderTruth.apply(ledger, admitted.own(), usage.known() ? usage.total() : -1, report.quota());
         }
@@ -80,17 +92,63 @@ public final class ChatCompletionFlow {
                 .onFailure(e -> LOG.warn("penalty not recorded: {}", e.toString()));
     }
 
-    private <T> Future<Served<T>> route(ChatRequest request, Dispatch<T> dispatch) {
+    private <T> Future<Served<T>> route(ChatRequest request, String team, Dispatch<T> dispatch) {
+        TeamRules rules = teams.rules(team);
         List<Candidate> planned;
         try {
-            planned = planner.plan(request);
+            planned = allowed(planner.plan(request), rules, request);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        return pinned(request)
-                .map(pin ->
-                        pin.map(target -> Planner.preferPinned(planned, target)).orElse(planned))
-                .compose(ordered -> failover.run(ordered, request, dispatch));
+        return teamQuota(rules, request)
+                .compose(reservation -> pinned(request)
+                        .map(pin -> pin.map(target -> Planner.preferPinned(planned, target))
+                                .orElse(planned))
+                        .compose(ordered -> failover.run(ordered, request, dispatch))
+                        .transform(done -> {
+                            if (done.succeeded()) {
+                                return Future.succeededFuture(done.result().withTeam(reservation));
+                            }
+                            if (reservation != null) {
+                                ledger.release(reservation)
+                                        .onFailure(e -> LOG.warn("team quota not released: {}", e.toString()));
+                            }
+                            return Future.failedFuture(done.cause());
+                        }));
+    }
+
+    private static List<Candidate> allowed(List<Candidate> planned, TeamRules rules, ChatRequest request) {
+        List<Candidate> allowed = planned.stream().filter(rules::allows).toList();
+        if (allowed.isEmpty()) {
+            throw GatewayError.modelNotAllowed(rules.name(), request.model());
+        }
+        return allowed.size() == planned.size() ? planned : allowed;
+    }
+
+    /**
+     * Takes the request out of the team's own quota, when it has one. A ledger that cannot answer
+     * lets the request through: the candidates' own admission still guards the providers.
+     */
+    private Future<Reservation> teamQuota(TeamRules rules, ChatRequest request) {
+        if (!rules.limited()) {
+            return Future.succeededFuture();
+        }
+        long tokens = request.promptTokens() + request.maxCompletionTokens();
+        return ledger.reserve(rules.scope(), rules.limits(), tokens).transform(done -> {
+            if (done.failed()) {
+                LOG.warn(
+                        "team quota of {} unknown: {}",
+                        rules.name(),
+                        done.cause().toString());
+                return Future.succeededFuture();
+            }
+            Admission admission = done.result();
+            if (!admission.isGranted()) {
+                long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(admission.retryAfterNanos() + 999_999_999L));
+                return Future.failedFuture(GatewayError.teamQuotaExceeded(rules.name(), seconds));
+            }
+            return Future.succeededFuture(admission.reservation());
+        });
     }
 
     private Future<Optional<String>> pinned(ChatRequest request) {

@@ -118,7 +118,7 @@ public final class Failover {
             return dispatch.call(providers.get(candidate.provider()), call).transform(outcome -> {
                 if (outcome.succeeded()) {
                     penalties.success(candidate.target(), candidate.scope());
-                    return Future.succeededFuture(new Served<>(candidate, outcome.result(), admitted, failures));
+                    return Future.succeededFuture(new Served<>(candidate, outcome.result(), admitted, failures, null));
                 }
                 UpstreamFailure failure = outcome.cause() instanceof UpstreamFailure f
                         ? f

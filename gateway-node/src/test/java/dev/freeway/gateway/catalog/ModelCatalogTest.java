@@ -129,7 +129,16 @@ class ModelCatalogTest {
 
     private ModelCatalog catalog() {
         return new ModelCatalog(new GatewayConfig(
-                null, null, providers, models, null, null, new CatalogPolicyConfig(true, excludeTerms), null, null));
+                null,
+                null,
+                providers,
+                models,
+                null,
+                null,
+                new CatalogPolicyConfig(true, excludeTerms),
+                null,
+                null,
+                null));
     }
 
     private ModelState state(String provider, String id) {

@@ -18,6 +18,16 @@ class ConfigValidationTest {
     private final ConfigLoader loader = new ConfigLoader(Map.of("CLIENT_KEY", "sk-test-client-key-0001"), List::of);
 
     @Test
+    void checks_teams_and_that_every_client_key_names_one() {
+        assertThat(problemsOf("undefined-team.yaml"))
+                .containsExactlyInAnyOrder(
+                        "teams.alpha.weight: must be at least 1",
+                        "teams.alpha.limits: limits cannot be negative (0 means none)",
+                        "teams.alpha.models: a non-empty list of model globs",
+                        "auth.client_keys[1].team: 'gamma' is not defined under teams");
+    }
+
+    @Test
     void rejects_a_model_whose_provider_is_not_defined() {
         assertThat(problemsOf("undefined-provider.yaml"))
                 .containsExactly("models[0].provider: 'grok' is not defined under providers");

@@ -154,7 +154,7 @@ class ErrorsIT {
         RateLimitException e = catchThrowableOfType(
                 RateLimitException.class, () -> client.chat().completions().create(ask("scarce")));
         assertThat(e.headers().values("Retry-After")).containsExactly("60");
-        assertThat(e.code()).contains("rate_limit_exceeded");
+        assertThat(e.code()).contains("pool_exhausted");
         assertThat(okay.stats().rateLimited()).isZero();
     }
 

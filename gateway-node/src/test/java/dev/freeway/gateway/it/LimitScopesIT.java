@@ -143,7 +143,7 @@ class LimitScopesIT {
     private static void assertRefusedByTheGateway(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(RawHttp.error(response).getString("type")).isEqualTo("rate_limit_error");
-        assertThat(RawHttp.error(response).getString("code")).isEqualTo("rate_limit_exceeded");
+        assertThat(RawHttp.error(response).getString("code")).isEqualTo("pool_exhausted");
         assertThat(response.headers().firstValue("retry-after"))
                 .hasValueSatisfying(
                         seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));

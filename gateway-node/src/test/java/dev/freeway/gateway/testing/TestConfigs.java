@@ -15,6 +15,7 @@ import dev.freeway.gateway.config.ProviderConfig;
 import dev.freeway.gateway.config.RoutingConfig;
 import dev.freeway.gateway.config.SecretsConfig;
 import dev.freeway.gateway.config.ServerConfig;
+import dev.freeway.gateway.config.TeamConfig;
 import dev.freeway.gateway.config.TimeoutsConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,9 @@ public final class TestConfigs {
     private String host = "127.0.0.1";
     private SecretsConfig secrets = SecretsConfig.defaults();
     private AdminConfig admin = AdminConfig.defaults();
+    private final Map<String, TeamConfig> teams = new LinkedHashMap<>();
+    private final List<ClientKeyConfig> clientKeys =
+            new ArrayList<>(List.of(new ClientKeyConfig(CLIENT_KEY, null, "test")));
 
     public static TestConfigs builder() {
         return new TestConfigs();
@@ -142,6 +146,13 @@ public final class TestConfigs {
         return this;
     }
 
+    /** Adds a team and a client key for it; the default key stays with team "test". */
+    public TestConfigs team(String name, TeamConfig team, String clientKey) {
+        teams.put(name, team);
+        clientKeys.add(new ClientKeyConfig(clientKey, null, name));
+        return this;
+    }
+
     public TestConfigs admin(AdminConfig admin) {
         this.admin = admin;
         return this;
@@ -150,14 +161,15 @@ public final class TestConfigs {
     public GatewayConfig build() {
         return new GatewayConfig(
                 new ServerConfig(host, 0, bodyLimit, 1),
-                new AuthConfig(List.of(new ClientKeyConfig(CLIENT_KEY, null, "test"))),
+                new AuthConfig(clientKeys),
                 providers,
                 models,
                 routing,
                 cluster,
                 new CatalogPolicyConfig(false, null),
                 secrets,
-                admin);
+                admin,
+                teams);
     }
 
     public static LimitsConfig rpm(long rpm) {

@@ -1,0 +1,21 @@
+package dev.freeway.gateway.routing;
+
+import dev.freeway.gateway.config.TeamConfig;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Every configured team's rules, by name; a team the config does not describe is open. */
+public final class TeamPolicy {
+    private final Map<String, TeamRules> byName;
+
+    public TeamPolicy(Map<String, TeamConfig> teams) {
+        Map<String, TeamRules> rules = new HashMap<>();
+        teams.forEach((name, team) -> rules.put(name, TeamRules.of(name, team)));
+        this.byName = Map.copyOf(rules);
+    }
+
+    public TeamRules rules(String team) {
+        TeamRules rules = byName.get(team);
+        return rules != null ? rules : TeamRules.open(team);
+    }
+}
