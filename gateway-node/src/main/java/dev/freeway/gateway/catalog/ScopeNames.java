@@ -9,7 +9,6 @@ import dev.freeway.gateway.secrets.ProviderKey;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Names the ledger scopes of a candidate after where the platform really enforces each limit: per
@@ -49,21 +48,6 @@ final class ScopeNames {
     static boolean covers(SharedLimitEntry limit, String modelId) {
         return limit.models().isEmpty()
                 || limit.models().stream()
-                        .anyMatch(glob -> glob(glob).matcher(modelId).matches());
-    }
-
-    /** {@code *} matches any run of characters ({@code /} included), {@code ?} one character. */
-    private static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
-                literal.setLength(0);
-            } else {
-                literal.append(c);
-            }
-        }
-        return Pattern.compile(regex.append(Pattern.quote(literal.toString())).toString());
+                        .anyMatch(glob -> Globs.compile(glob).matcher(modelId).matches());
     }
 }

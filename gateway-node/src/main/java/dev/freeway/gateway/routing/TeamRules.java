@@ -1,6 +1,7 @@
 package dev.freeway.gateway.routing;
 
 import dev.freeway.gateway.catalog.Candidate;
+import dev.freeway.gateway.catalog.Globs;
 import dev.freeway.gateway.config.TeamConfig;
 import dev.freeway.gateway.limits.Limits;
 import java.util.List;
@@ -25,7 +26,7 @@ public record TeamRules(String name, Limits limits, List<Pattern> models) {
                         0,
                         config.limits().tpm(),
                         config.limits().dailyTokens()),
-                config.models().stream().map(TeamRules::glob).toList());
+                config.models().stream().map(Globs::compile).toList());
     }
 
     public String scope() {
@@ -46,17 +47,5 @@ public record TeamRules(String name, Limits limits, List<Pattern> models) {
             }
         }
         return false;
-    }
-
-    /** {@code *} matches any run of characters, {@code /} included. */
-    private static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (String literal : glob.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(literal));
-        }
-        return Pattern.compile(regex.toString());
     }
 }
