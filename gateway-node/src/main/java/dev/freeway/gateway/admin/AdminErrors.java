@@ -26,6 +26,20 @@ final class AdminErrors {
                 404, INVALID, "key_not_found", null, "No " + provider + " key matches; GET /admin/keys lists them.", 0);
     }
 
+    static GatewayError teamNotFound() {
+        return new GatewayError(404, INVALID, "team_not_found", null, "No such team in the configuration.", 0);
+    }
+
+    static GatewayError clientKeyNotFound(String team) {
+        return new GatewayError(
+                404,
+                INVALID,
+                "key_not_found",
+                null,
+                "No client key of team " + team + " has that id; GET /admin/teams/" + team + "/keys lists them.",
+                0);
+    }
+
     static GatewayError badBody(String message) {
         return GatewayError.invalidRequest(null, message);
     }

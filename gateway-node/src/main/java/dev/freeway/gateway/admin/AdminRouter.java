@@ -1,11 +1,13 @@
 package dev.freeway.gateway.admin;
 
 import dev.freeway.gateway.api.ErrorMapper;
+import dev.freeway.gateway.auth.IssuedKeys;
 import dev.freeway.gateway.secrets.KeySnapshot;
 import dev.freeway.gateway.secrets.local.KeyStoreAdmin;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +18,9 @@ import java.util.function.Supplier;
  * GET    /admin/keys                      every provider's keys, masked
  * POST   /admin/keys/{provider}           {"value", "account"?, "project"?} -> 201 + the masked key
  * DELETE /admin/keys/{provider}/{ref}     ref = index or last 4 characters -> 204, or 404
+ * POST   /admin/teams/{team}/keys         -> 201 {"id", "key", "team", "created_at"}, the key shown once
+ * GET    /admin/teams/{team}/keys         ids, created_at, revoked and last 4 characters
+ * DELETE /admin/teams/{team}/keys/{id}    revoke, on every node -> 204, or 404
  * </pre>
  */
 public final class AdminRouter {
@@ -25,6 +30,8 @@ public final class AdminRouter {
     private final AdminAuth auth;
     private final KeyStoreAdmin store;
     private final Supplier<KeySnapshot> serving;
+    private final IssuedKeys clientKeys;
+    private final Set<String> teams;
 
     /**
      * @param adminToken kept only as its SHA-256 digest
@@ -34,9 +41,24 @@ public final class AdminRouter {
      *     loop, so it must not block
      */
     public AdminRouter(String adminToken, KeyStoreAdmin store, Supplier<KeySnapshot> serving) {
+        this(adminToken, store, serving, null, Set.of());
+    }
+
+    /**
+     * @param clientKeys client keys issued at runtime; null leaves the /admin/teams routes out
+     * @param teams the configured team names; empty when teams are not configured
+     */
+    public AdminRouter(
+            String adminToken,
+            KeyStoreAdmin store,
+            Supplier<KeySnapshot> serving,
+            IssuedKeys clientKeys,
+            Set<String> teams) {
         this.auth = new AdminAuth(adminToken);
         this.store = store;
         this.serving = serving;
+        this.clientKeys = clientKeys;
+        this.teams = Set.copyOf(teams);
     }
 
     public Router build(Vertx vertx) {
@@ -47,6 +69,12 @@ public final class AdminRouter {
         router.get("/admin/keys").handler(keys::list);
         router.post("/admin/keys/:provider").handler(keys::add);
         router.delete("/admin/keys/:provider/:key").handler(keys::remove);
+        if (clientKeys != null) {
+            ClientKeysHandler issued = new ClientKeysHandler(clientKeys, teams);
+            router.post("/admin/teams/:team/keys").handler(issued::issue);
+            router.get("/admin/teams/:team/keys").handler(issued::list);
+            router.delete("/admin/teams/:team/keys/:id").handler(issued::revoke);
+        }
         router.route().failureHandler(ErrorMapper::handle);
         router.errorHandler(404, ErrorMapper::handle);
         router.errorHandler(405, ErrorMapper::handle);

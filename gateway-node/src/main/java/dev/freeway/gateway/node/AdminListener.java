@@ -1,6 +1,7 @@
 package dev.freeway.gateway.node;
 
 import dev.freeway.gateway.admin.AdminRouter;
+import dev.freeway.gateway.auth.IssuedKeys;
 import dev.freeway.gateway.config.AdminConfig;
 import dev.freeway.gateway.logging.KnownSecrets;
 import dev.freeway.gateway.secrets.KeyRefresher;
@@ -10,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.util.Set;
 
 /**
  * The admin API on its own listener and port, with its own token: the data plane's client keys
@@ -24,14 +26,15 @@ final class AdminListener {
     private AdminListener() {}
 
     /** The started server, or null when the admin API is off (no token configured). */
-    static Future<HttpServer> start(Vertx vertx, AdminConfig config, KeyRefresher keys) {
+    static Future<HttpServer> start(
+            Vertx vertx, AdminConfig config, KeyRefresher keys, IssuedKeys clientKeys, Set<String> teams) {
         if (!config.enabled()) {
             return Future.succeededFuture();
         }
         KnownSecrets.register(config.token());
         KeyStoreAdmin store = keys != null && keys.source() instanceof KeyStoreAdmin writable ? writable : null;
-        AdminRouter router =
-                new AdminRouter(config.token(), store, () -> keys == null ? KeySnapshot.empty() : keys.current());
+        AdminRouter router = new AdminRouter(
+                config.token(), store, () -> keys == null ? KeySnapshot.empty() : keys.current(), clientKeys, teams);
         return vertx.createHttpServer(new HttpServerOptions()
                         .setMaxHeaderSize(MAX_HEADER_BYTES)
                         .setMaxInitialLineLength(MAX_LINE_BYTES)

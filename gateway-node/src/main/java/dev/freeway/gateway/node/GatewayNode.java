@@ -4,6 +4,7 @@ import dev.freeway.gateway.api.ChatCompletionsHandler;
 import dev.freeway.gateway.api.ModelsHandler;
 import dev.freeway.gateway.auth.Authenticator;
 import dev.freeway.gateway.auth.ClientKeys;
+import dev.freeway.gateway.auth.IssuedKeys;
 import dev.freeway.gateway.catalog.LiveCatalog;
 import dev.freeway.gateway.cluster.PauseDetector;
 import dev.freeway.gateway.cluster.PenaltyBook;
@@ -121,6 +122,7 @@ public final class GatewayNode {
                     routing.admissionTimeoutMs()));
         };
 
+        IssuedKeys issuedKeys = new IssuedKeys(cluster.clientKeys(), clock);
         HealthChecks health = new HealthChecks(
                 () -> {
                     String reason = pauses.trusted() ? cluster.unreadyReason() : "recovering from a freeze";
@@ -128,7 +130,7 @@ public final class GatewayNode {
                 },
                 () -> keys == null ? null : keys.degradedReason());
         Routes routes = new Routes(
-                new Authenticator(ClientKeys.from(config.auth().clientKeys())),
+                new Authenticator(ClientKeys.from(config.auth().clientKeys()), issuedKeys),
                 chatOverClient,
                 new ModelsHandler(catalog, capacity, clock),
                 health,
@@ -146,7 +148,12 @@ public final class GatewayNode {
                         new DeploymentOptions().setInstances(instances)))
                 .compose(id -> {
                     node.deployment = id;
-                    return AdminListener.start(vertx, config.admin(), keys);
+                    return AdminListener.start(
+                            vertx,
+                            config.admin(),
+                            keys,
+                            issuedKeys,
+                            config.teams().keySet());
                 })
                 .map(admin -> {
                     node.admin = admin;

@@ -1,14 +1,22 @@
 package dev.freeway.gateway.cluster.hazelcast;
 
+import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryMergedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import dev.freeway.gateway.auth.SharedKeyRecords;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.StickySessions;
 import dev.freeway.gateway.cluster.UsageMeter;
 import dev.freeway.gateway.config.ClusterConfig;
 import dev.freeway.gateway.limits.CapacityLedger;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * The embedded Hazelcast member and the cluster-backed services built on it. The only public
@@ -19,6 +27,7 @@ public final class HazelcastCluster implements AutoCloseable {
     static final String PENALTIES = "freeway-penalties";
     static final String STICKY = "freeway-sticky";
     static final String USAGE = "freeway-usage";
+    static final String CLIENT_KEYS = "freeway-client-keys";
 
     private final HazelcastInstance instance;
     private final AtomicInteger largestSize;
@@ -57,6 +66,31 @@ public final class HazelcastCluster implements AutoCloseable {
         return new HzUsageMeter(instance.getMap(USAGE));
     }
 
+    /**
+     * The issued client keys' table (id → record text, digests only). Its listener is local to
+     * this member and carries values, so each node's mirror learns of a revocation in one event.
+     */
+    public SharedKeyRecords clientKeys() {
+        IMap<String, String> map = instance.getMap(CLIENT_KEYS);
+        return new SharedKeyRecords() {
+            @Override
+            public Future<Void> put(String id, String record) {
+                return FutureBridge.toVertx(map.setAsync(id, record));
+            }
+
+            @Override
+            public Future<String> get(String id) {
+                return FutureBridge.toVertx(map.getAsync(id));
+            }
+
+            @Override
+            public void watch(BiConsumer<String, String> onChange) {
+                map.addEntryListener(new KeyRecordListener(onChange), true);
+                map.forEach(onChange);
+            }
+        };
+    }
+
     /** Members this node currently sees, itself included; local and non-blocking. */
     public int memberCount() {
         return instance.getCluster().getMembers().size();
@@ -86,6 +120,27 @@ public final class HazelcastCluster implements AutoCloseable {
                 .getSplitBrainProtection(MemberConfigs.LEDGER_PROTECTION)
                 .hasMinimumSize();
         return quorum ? null : "fewer than " + minSize + " cluster members answer heartbeats";
+    }
+
+    /** Merged events too: after a split heals, the surviving record must reach every mirror. */
+    private record KeyRecordListener(BiConsumer<String, String> onChange)
+            implements EntryAddedListener<String, String>,
+                    EntryUpdatedListener<String, String>,
+                    EntryMergedListener<String, String> {
+        @Override
+        public void entryAdded(EntryEvent<String, String> event) {
+            onChange.accept(event.getKey(), event.getValue());
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, String> event) {
+            onChange.accept(event.getKey(), event.getValue());
+        }
+
+        @Override
+        public void entryMerged(EntryEvent<String, String> event) {
+            onChange.accept(event.getKey(), event.getValue());
+        }
     }
 
     /** Leaves the cluster gracefully, so partitions migrate to the remaining members first. */
