@@ -1,12 +1,14 @@
 package dev.freeway.gateway.admin;
 
 import dev.freeway.gateway.api.ErrorMapper;
+import dev.freeway.gateway.api.UsageReport;
 import dev.freeway.gateway.auth.IssuedKeys;
 import dev.freeway.gateway.secrets.KeySnapshot;
 import dev.freeway.gateway.secrets.local.KeyStoreAdmin;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -32,6 +34,7 @@ public final class AdminRouter {
     private final Supplier<KeySnapshot> serving;
     private final IssuedKeys clientKeys;
     private final Set<String> teams;
+    private final UsageAdminHandler usage;
 
     /**
      * @param adminToken kept only as its SHA-256 digest
@@ -41,24 +44,29 @@ public final class AdminRouter {
      *     loop, so it must not block
      */
     public AdminRouter(String adminToken, KeyStoreAdmin store, Supplier<KeySnapshot> serving) {
-        this(adminToken, store, serving, null, Set.of());
+        this(adminToken, store, serving, null, Set.of(), null, Clock.systemUTC());
     }
 
     /**
      * @param clientKeys client keys issued at runtime; null leaves the /admin/teams routes out
      * @param teams the configured team names; empty when teams are not configured
+     * @param usage every team's usage; null leaves /admin/usage out
+     * @param clock decides which UTC day is today
      */
     public AdminRouter(
             String adminToken,
             KeyStoreAdmin store,
             Supplier<KeySnapshot> serving,
             IssuedKeys clientKeys,
-            Set<String> teams) {
+            Set<String> teams,
+            UsageReport usage,
+            Clock clock) {
         this.auth = new AdminAuth(adminToken);
         this.store = store;
         this.serving = serving;
         this.clientKeys = clientKeys;
         this.teams = Set.copyOf(teams);
+        this.usage = usage == null ? null : new UsageAdminHandler(usage, clock);
     }
 
     public Router build(Vertx vertx) {
@@ -74,6 +82,9 @@ public final class AdminRouter {
             router.post("/admin/teams/:team/keys").handler(issued::issue);
             router.get("/admin/teams/:team/keys").handler(issued::list);
             router.delete("/admin/teams/:team/keys/:id").handler(issued::revoke);
+        }
+        if (usage != null) {
+            router.get("/admin/usage").handler(usage::handle);
         }
         router.route().failureHandler(ErrorMapper::handle);
         router.errorHandler(404, ErrorMapper::handle);

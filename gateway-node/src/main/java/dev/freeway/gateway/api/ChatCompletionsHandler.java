@@ -27,11 +27,11 @@ public final class ChatCompletionsHandler {
         Team team = ctx.get(Authenticator.TEAM);
         if (request.stream()) {
             flow.stream(request, team.name())
-                    .onSuccess(served -> StreamRelay.relay(ctx, request, served, flow))
+                    .onSuccess(served -> StreamRelay.relay(ctx, request, team.name(), served, flow))
                     .onFailure(error -> fail(ctx, error));
         } else {
             flow.complete(request, team.name())
-                    .onSuccess(served -> respond(ctx, request, served))
+                    .onSuccess(served -> respond(ctx, request, team.name(), served))
                     .onFailure(error -> fail(ctx, error));
         }
     }
@@ -41,12 +41,12 @@ public final class ChatCompletionsHandler {
                 .putHeader(FALLBACK_ATTEMPTS, Integer.toString(served.failedAttempts()));
     }
 
-    private void respond(RoutingContext ctx, ChatRequest request, Served<ChatResult> served) {
+    private void respond(RoutingContext ctx, ChatRequest request, String team, Served<ChatResult> served) {
         HttpServerResponse response = ctx.response();
         routingHeaders(response, served);
         response.putHeader("content-type", "application/json")
                 .end(served.result().body());
-        flow.finish(request, served, served.result().usage());
+        flow.finish(request, team, served, served.result().usage());
     }
 
     private static void fail(RoutingContext ctx, Throwable error) {

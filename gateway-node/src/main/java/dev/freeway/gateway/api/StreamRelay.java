@@ -23,22 +23,33 @@ final class StreamRelay implements StreamSink {
     private final UpstreamStream stream;
     private final ChatCompletionFlow flow;
     private final ChatRequest request;
+    private final String team;
     private final Served<UpstreamStream> served;
     private boolean finished;
 
     private StreamRelay(
-            HttpServerResponse response, ChatCompletionFlow flow, ChatRequest request, Served<UpstreamStream> served) {
+            HttpServerResponse response,
+            ChatCompletionFlow flow,
+            ChatRequest request,
+            String team,
+            Served<UpstreamStream> served) {
         this.response = response;
         this.stream = served.result();
         this.flow = flow;
         this.request = request;
+        this.team = team;
         this.served = served;
     }
 
-    static void relay(RoutingContext ctx, ChatRequest request, Served<UpstreamStream> served, ChatCompletionFlow flow) {
+    static void relay(
+            RoutingContext ctx,
+            ChatRequest request,
+            String team,
+            Served<UpstreamStream> served,
+            ChatCompletionFlow flow) {
         HttpServerResponse response = ctx.response();
         UpstreamStream stream = served.result();
-        StreamRelay relay = new StreamRelay(response, flow, request, served);
+        StreamRelay relay = new StreamRelay(response, flow, request, team, served);
         ChatCompletionsHandler.routingHeaders(response, served);
         response.setChunked(true)
                 .putHeader("content-type", "text/event-stream")
@@ -96,7 +107,7 @@ final class StreamRelay implements StreamSink {
             return false;
         }
         finished = true;
-        flow.finish(request, served, usage);
+        flow.finish(request, team, served, usage);
         return true;
     }
 }

@@ -1,14 +1,18 @@
 package dev.freeway.gateway.cluster;
 
 import io.vertx.core.Future;
+import java.util.List;
 
 /**
- * Cluster-wide usage per scope (provider key and model) and UTC day: requests, prompt and
- * completion tokens, for budgets, quota warnings and the dashboard; admission never waits on it.
- * Futures complete on the caller's context.
+ * Cluster-wide usage per team, scope (provider key and model) and UTC day: requests, tokens and
+ * cost, for budgets, quota warnings and the usage API; admission never waits on it. Futures
+ * complete on the caller's context.
  */
 public interface UsageMeter {
 
-    /** Adds to the totals of {@code scope} on {@code day} (ISO date, UTC). */
-    Future<Void> add(String day, String scope, UsageTotals delta);
+    /** Adds {@code delta} to the totals of {@code key}. */
+    Future<Void> add(UsageKey key, UsageTotals delta);
+
+    /** Every row of {@code day} (ISO date, UTC), only {@code team}'s when it is not null. */
+    Future<List<UsageRow>> read(String day, String team);
 }

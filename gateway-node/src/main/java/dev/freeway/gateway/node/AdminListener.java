@@ -1,6 +1,7 @@
 package dev.freeway.gateway.node;
 
 import dev.freeway.gateway.admin.AdminRouter;
+import dev.freeway.gateway.api.UsageReport;
 import dev.freeway.gateway.auth.IssuedKeys;
 import dev.freeway.gateway.config.AdminConfig;
 import dev.freeway.gateway.logging.KnownSecrets;
@@ -11,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -27,14 +29,26 @@ final class AdminListener {
 
     /** The started server, or null when the admin API is off (no token configured). */
     static Future<HttpServer> start(
-            Vertx vertx, AdminConfig config, KeyRefresher keys, IssuedKeys clientKeys, Set<String> teams) {
+            Vertx vertx,
+            AdminConfig config,
+            KeyRefresher keys,
+            IssuedKeys clientKeys,
+            Set<String> teams,
+            UsageReport usage,
+            Clock clock) {
         if (!config.enabled()) {
             return Future.succeededFuture();
         }
         KnownSecrets.register(config.token());
         KeyStoreAdmin store = keys != null && keys.source() instanceof KeyStoreAdmin writable ? writable : null;
         AdminRouter router = new AdminRouter(
-                config.token(), store, () -> keys == null ? KeySnapshot.empty() : keys.current(), clientKeys, teams);
+                config.token(),
+                store,
+                () -> keys == null ? KeySnapshot.empty() : keys.current(),
+                clientKeys,
+                teams,
+                usage,
+                clock);
         return vertx.createHttpServer(new HttpServerOptions()
                         .setMaxHeaderSize(MAX_HEADER_BYTES)
                         .setMaxInitialLineLength(MAX_LINE_BYTES)

@@ -2,6 +2,8 @@ package dev.freeway.gateway.node;
 
 import dev.freeway.gateway.api.ChatCompletionsHandler;
 import dev.freeway.gateway.api.ModelsHandler;
+import dev.freeway.gateway.api.UsageHandler;
+import dev.freeway.gateway.api.UsageReport;
 import dev.freeway.gateway.auth.Authenticator;
 import dev.freeway.gateway.auth.ClientKeys;
 import dev.freeway.gateway.auth.IssuedKeys;
@@ -9,6 +11,7 @@ import dev.freeway.gateway.catalog.LiveCatalog;
 import dev.freeway.gateway.cluster.PauseDetector;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.StickySessions;
+import dev.freeway.gateway.cluster.UsageMeter;
 import dev.freeway.gateway.cluster.hazelcast.HazelcastCluster;
 import dev.freeway.gateway.config.GatewayConfig;
 import dev.freeway.gateway.config.RoutingConfig;
@@ -99,7 +102,8 @@ public final class GatewayNode {
         long stickyTtlMillis = routing.stickyTtlSeconds() * 1_000;
         StickySessions sticky = cluster.stickySessions(clock, stickyTtlMillis);
         PinWriter pins = new PinWriter(sticky, clock, stickyTtlMillis);
-        UsageRecorder usage = new UsageRecorder(cluster.usage(), clock);
+        UsageMeter meter = cluster.usage();
+        UsageRecorder usage = new UsageRecorder(meter, clock);
         Function<HttpClient, ChatCompletionsHandler> chatOverClient = upstreams -> {
             ProviderRegistry providers = ProviderRegistry.build(config.providers(), WireFormats.factories(upstreams));
             Failover failover = new Failover(
@@ -129,10 +133,12 @@ public final class GatewayNode {
                     return reason != null || keys == null ? reason : keys.unreadyReason();
                 },
                 () -> keys == null ? null : keys.degradedReason());
+        UsageReport usageReport = new UsageReport(meter, usage);
         Routes routes = new Routes(
                 new Authenticator(ClientKeys.from(config.auth().clientKeys()), issuedKeys),
                 chatOverClient,
                 new ModelsHandler(catalog, capacity, clock),
+                new UsageHandler(usageReport, clock),
                 health,
                 config.server().bodyLimitBytes());
 
@@ -153,7 +159,9 @@ public final class GatewayNode {
                             config.admin(),
                             keys,
                             issuedKeys,
-                            config.teams().keySet());
+                            config.teams().keySet(),
+                            usageReport,
+                            clock);
                 })
                 .map(admin -> {
                     node.admin = admin;

@@ -4,6 +4,7 @@ import dev.freeway.gateway.api.ChatCompletionsHandler;
 import dev.freeway.gateway.api.ErrorMapper;
 import dev.freeway.gateway.api.ModelsHandler;
 import dev.freeway.gateway.api.RequestIds;
+import dev.freeway.gateway.api.UsageHandler;
 import dev.freeway.gateway.auth.Authenticator;
 import dev.freeway.gateway.provider.UpstreamClients;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ final class Routes {
     private final Authenticator authenticator;
     private final Function<HttpClient, ChatCompletionsHandler> chatOverClient;
     private final ModelsHandler models;
+    private final UsageHandler usage;
     private final HealthChecks health;
     private final long bodyLimitBytes;
 
@@ -24,11 +26,13 @@ final class Routes {
             Authenticator authenticator,
             Function<HttpClient, ChatCompletionsHandler> chatOverClient,
             ModelsHandler models,
+            UsageHandler usage,
             HealthChecks health,
             long bodyLimitBytes) {
         this.authenticator = authenticator;
         this.chatOverClient = chatOverClient;
         this.models = models;
+        this.usage = usage;
         this.health = health;
         this.bodyLimitBytes = bodyLimitBytes;
     }
@@ -45,6 +49,7 @@ final class Routes {
         router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
         router.post("/v1/chat/completions").handler(chat::handle);
         router.get("/v1/models").handler(models::handle);
+        router.get("/v1/usage").handler(usage::handle);
         router.route().failureHandler(ErrorMapper::handle);
         router.errorHandler(404, ErrorMapper::handle);
         router.errorHandler(405, ErrorMapper::handle);

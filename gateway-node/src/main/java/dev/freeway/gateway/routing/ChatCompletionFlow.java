@@ -65,9 +65,12 @@ public final class ChatCompletionFlow {
         return route(request, team, (provider, call) -> provider.stream(call));
     }
 
-    /** Settles the reservation with the real usage, counts it, and pins the conversation to who served it. */
-    public void finish(ChatRequest request, Served<?> served, Usage usage) {
-        this.usage.record(served.candidate().scope(), usage);
+    /**
+     * Settles the reservation with the real usage, counts it against {@code team}, and pins the
+     * conversation to who served it.
+     */
+    public void finish(ChatRequest request, String team, Served<?> served, Usage usage) {
+        this.usage.record(team, served.candidate(), usage);
         Admitted admitted = served.admitted();
         admitted.settle(ledger, usage.known() ? usage.total() : admitted.own().tokens());
         if (served.team() != null) {

@@ -1,5 +1,8 @@
 package dev.freeway.gateway.routing;
 
+import dev.freeway.gateway.catalog.Candidate;
+import dev.freeway.gateway.cluster.UsageCost;
+import dev.freeway.gateway.cluster.UsageKey;
 import dev.freeway.gateway.cluster.UsageMeter;
 import dev.freeway.gateway.cluster.UsageTotals;
 import dev.freeway.gateway.provider.Usage;
@@ -16,69 +19,91 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts usage on this node and adds it to the cluster's totals in one call per scope and flush,
+ * Counts usage on this node and adds it to the cluster's totals in one call per key and flush,
  * not one per request: usage is for budgets and dashboards, which can trail by a second, while a
  * cluster write per request would double the ledger's traffic.
+ *
+ * <p>Counts what the upstream reported, nothing estimated: a request whose usage never came (the
+ * client hung up mid-stream, the stream broke off) counts as a request and as unmetered, with no
+ * tokens and no cost, so the totals match the provider's own bill for everything it reported and
+ * say how many requests it did not. Attempts that failed over never reach here: the upstream
+ * refused them, and they cost nothing.
  */
 public final class UsageRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
 
     private final UsageMeter meter;
     private final Clock clock;
-    private final Map<String, Counts> pending = new ConcurrentHashMap<>();
+    private final Map<UsageKey, Counts> pending = new ConcurrentHashMap<>();
 
     public UsageRecorder(UsageMeter meter, Clock clock) {
         this.meter = meter;
         this.clock = clock;
     }
 
-    /** Counts one request; a usage the provider did not report counts the request alone. */
-    public void record(String scope, Usage usage) {
-        String key = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + "|" + scope;
+    /** Counts one request of {@code team} served by {@code candidate}. */
+    public void record(String team, Candidate candidate, Usage usage) {
+        UsageKey key = new UsageKey(
+                today(), team, candidate.provider(), candidate.model().id(), candidate.scope());
         Counts counts = pending.computeIfAbsent(key, k -> new Counts());
         counts.requests.increment();
         if (usage.known()) {
             counts.prompt.add(usage.promptTokens());
             counts.completion.add(usage.completionTokens());
+            counts.costNanos.add(
+                    UsageCost.nanos(candidate.model().price(), usage.promptTokens(), usage.completionTokens()));
+        } else {
+            counts.unmetered.increment();
         }
     }
 
-    /** Sends what was counted since the last flush; called every second and on shutdown. */
+    /** Sends what was counted since the last flush; called every second, on shutdown and before a usage report. */
     public Future<Void> flush() {
         List<Future<Void>> sent = new ArrayList<>();
-        String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
-        for (Map.Entry<String, Counts> entry : pending.entrySet()) {
+        String today = today();
+        for (Map.Entry<UsageKey, Counts> entry : pending.entrySet()) {
             UsageTotals delta = entry.getValue().drain();
             if (delta.isZero()) {
                 // Only days that are over are dropped: today's counters may still be written to.
-                if (!entry.getKey().startsWith(today)) {
+                if (!entry.getKey().day().equals(today)) {
                     pending.remove(entry.getKey(), entry.getValue());
                 }
                 continue;
             }
-            int bar = entry.getKey().indexOf('|');
-            sent.add(meter.add(entry.getKey().substring(0, bar), entry.getKey().substring(bar + 1), delta)
-                    .onFailure(e -> {
-                        LOG.warn("usage not recorded, kept for the next flush: {}", e.toString());
-                        entry.getValue().restore(delta);
-                    }));
+            sent.add(meter.add(entry.getKey(), delta).onFailure(e -> {
+                LOG.warn("usage not recorded, kept for the next flush: {}", e.toString());
+                entry.getValue().restore(delta);
+            }));
         }
         return Future.join(sent).mapEmpty();
+    }
+
+    private String today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
     }
 
     private static final class Counts {
         final LongAdder requests = new LongAdder();
         final LongAdder prompt = new LongAdder();
         final LongAdder completion = new LongAdder();
+        final LongAdder costNanos = new LongAdder();
+        final LongAdder unmetered = new LongAdder();
 
         UsageTotals drain() {
-            return new UsageTotals(requests.sumThenReset(), prompt.sumThenReset(), completion.sumThenReset());
+            return new UsageTotals(
+                    requests.sumThenReset(),
+                    prompt.sumThenReset(),
+                    completion.sumThenReset(),
+                    costNanos.sumThenReset(),
+                    unmetered.sumThenReset());
         }
 
         void restore(UsageTotals delta) {
             requests.add(delta.requests());
             prompt.add(delta.promptTokens());
             completion.add(delta.completionTokens());
+            costNanos.add(delta.costNanos());
+            unmetered.add(delta.unmetered());
         }
     }
 }

@@ -128,7 +128,9 @@ class ClientKeysRoutesTest {
 
     private void start(Vertx vertx, Set<String> teams) throws Exception {
         HttpServer server = vertx.createHttpServer()
-                .requestHandler(new AdminRouter(ADMIN_TOKEN, null, KeySnapshot::empty, keys, teams).build(vertx))
+                .requestHandler(
+                        new AdminRouter(ADMIN_TOKEN, null, KeySnapshot::empty, keys, teams, null, Clock.systemUTC())
+                                .build(vertx))
                 .listen(0, "127.0.0.1")
                 .toCompletionStage()
                 .toCompletableFuture()

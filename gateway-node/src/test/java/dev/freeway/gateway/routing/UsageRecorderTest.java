@@ -2,13 +2,20 @@ package dev.freeway.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freeway.gateway.catalog.Candidate;
+import dev.freeway.gateway.catalog.entry.PriceEntry;
+import dev.freeway.gateway.cluster.UsageKey;
 import dev.freeway.gateway.cluster.UsageMeter;
+import dev.freeway.gateway.cluster.UsageRow;
 import dev.freeway.gateway.cluster.UsageTotals;
+import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.provider.Usage;
+import dev.freeway.gateway.secrets.ProviderKey;
 import dev.freeway.gateway.testing.MutableClock;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -17,56 +24,90 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class UsageRecorderTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T23:59:59Z");
+    private static final Candidate LLAMA = candidate("llama", null);
+    private static final Candidate PAID = candidate("gpt", new PriceEntry(0.59, 0.79));
     private final Map<String, UsageTotals> stored = new HashMap<>();
     private boolean failing;
     private int calls;
 
     private final UsageMeter meter = new UsageMeter() {
         @Override
-        public Future<Void> add(String day, String scope, UsageTotals delta) {
+        public Future<Void> add(UsageKey key, UsageTotals delta) {
             calls++;
             if (failing) {
                 return Future.failedFuture("member gone");
             }
-            stored.merge(day + "|" + scope, delta, UsageTotals::plus);
+            stored.merge(key.day() + "|" + key.team() + "|" + key.model(), delta, UsageTotals::plus);
             return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<List<UsageRow>> read(String day, String team) {
+            throw new UnsupportedOperationException();
         }
     };
 
     private final UsageRecorder recorder = new UsageRecorder(meter, clock);
 
     @Test
-    void requests_of_one_scope_reach_the_cluster_as_one_addition_per_flush() {
-        recorder.record("groq#k/llama", new Usage(10, 5));
-        recorder.record("groq#k/llama", new Usage(20, 7));
-        recorder.record("groq#k/llama", Usage.UNKNOWN);
+    void requests_of_one_team_and_scope_reach_the_cluster_as_one_addition_per_flush() {
+        recorder.record("alpha", LLAMA, new Usage(10, 5));
+        recorder.record("alpha", LLAMA, new Usage(20, 7));
         recorder.flush();
 
         assertThat(calls).isEqualTo(1);
-        assertThat(stored).containsEntry("2026-11-23|groq#k/llama", new UsageTotals(3, 30, 12));
+        assertThat(stored).containsEntry("2026-11-23|alpha|llama", new UsageTotals(2, 30, 12, 0, 0));
+    }
+
+    @Test
+    void teams_are_counted_apart() {
+        recorder.record("alpha", LLAMA, new Usage(10, 5));
+        recorder.record("beta", LLAMA, new Usage(1, 1));
+        recorder.flush();
+
+        assertThat(stored)
+                .containsEntry("2026-11-23|alpha|llama", new UsageTotals(1, 10, 5, 0, 0))
+                .containsEntry("2026-11-23|beta|llama", new UsageTotals(1, 1, 1, 0, 0));
+    }
+
+    @Test
+    void a_request_without_reported_usage_counts_as_an_unmetered_request_with_no_tokens() {
+        recorder.record("alpha", PAID, Usage.UNKNOWN);
+        recorder.flush();
+
+        assertThat(stored).containsEntry("2026-11-23|alpha|gpt", new UsageTotals(1, 0, 0, 0, 1));
+    }
+
+    @Test
+    void a_priced_model_costs_its_list_price_per_million_tokens_in_nano_dollars() {
+        recorder.record("alpha", PAID, new Usage(1_000, 100));
+        recorder.flush();
+
+        // 1,000 × 0.59 + 100 × 0.79 = 669 micro-dollars
+        assertThat(stored).containsEntry("2026-11-23|alpha|gpt", new UsageTotals(1, 1_000, 100, 669_000, 0));
     }
 
     @Test
     void usage_counts_on_the_utc_day_it_happened() {
-        recorder.record("s", new Usage(1, 1));
+        recorder.record("t", LLAMA, new Usage(1, 1));
         clock.advance(Duration.ofSeconds(2));
-        recorder.record("s", new Usage(2, 2));
+        recorder.record("t", LLAMA, new Usage(2, 2));
         recorder.flush();
 
         assertThat(stored)
-                .containsEntry("2026-11-23|s", new UsageTotals(1, 1, 1))
-                .containsEntry("2026-11-24|s", new UsageTotals(1, 2, 2));
+                .containsEntry("2026-11-23|t|llama", new UsageTotals(1, 1, 1, 0, 0))
+                .containsEntry("2026-11-24|t|llama", new UsageTotals(1, 2, 2, 0, 0));
     }
 
     @Test
     void a_failed_flush_keeps_the_counts_for_the_next_one() {
-        recorder.record("s", new Usage(4, 4));
+        recorder.record("t", PAID, new Usage(4, 4));
         failing = true;
         recorder.flush();
         failing = false;
         recorder.flush();
 
-        assertThat(stored).containsEntry("2026-11-23|s", new UsageTotals(1, 4, 4));
+        assertThat(stored).containsEntry("2026-11-23|t|gpt", new UsageTotals(1, 4, 4, 5_520, 0));
     }
 
     @Test
@@ -74,5 +115,11 @@ class UsageRecorderTest {
         recorder.flush();
 
         assertThat(calls).isZero();
+    }
+
+    private static Candidate candidate(String model, PriceEntry price) {
+        ModelConfig config =
+                new ModelConfig(model, "groq", null, null, null, null, null, null, null, price, null, null, null);
+        return Candidate.of("groq", config, ProviderKey.of("gsk_test_0000000001"));
     }
 }

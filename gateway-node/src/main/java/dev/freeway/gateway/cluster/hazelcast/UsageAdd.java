@@ -4,34 +4,28 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import dev.freeway.gateway.cluster.UsageTotals;
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * Adds to one scope-day's usage, {@code long[] {requests, promptTokens, completionTokens}}, on the
- * key's owner; the backup replays the same addition. At-least-once like every entry processor: an
- * addition whose owner dies mid-call can be counted twice, never lost once acknowledged.
+ * Adds to one key's usage, stored as {@link UsageTotals#toArray()}, on the key's owner; the backup
+ * replays the same addition. At-least-once like every entry processor: an addition whose owner
+ * dies mid-call can be counted twice, never lost once acknowledged.
  */
 public final class UsageAdd implements EntryProcessor<String, long[], long[]>, IdentifiedDataSerializable {
-    private long requests;
-    private long promptTokens;
-    private long completionTokens;
+    private UsageTotals delta = UsageTotals.ZERO;
 
     public UsageAdd() {}
 
-    UsageAdd(long requests, long promptTokens, long completionTokens) {
-        this.requests = requests;
-        this.promptTokens = promptTokens;
-        this.completionTokens = completionTokens;
+    UsageAdd(UsageTotals delta) {
+        this.delta = delta;
     }
 
     @Override
     public long[] process(Map.Entry<String, long[]> entry) {
         long[] totals = entry.getValue();
-        long[] next = totals == null
-                ? new long[] {requests, promptTokens, completionTokens}
-                : new long[] {totals[0] + requests, totals[1] + promptTokens, totals[2] + completionTokens};
-        entry.setValue(next);
+        entry.setValue((totals == null ? delta : UsageTotals.fromArray(totals).plus(delta)).toArray());
         return null;
     }
 
@@ -47,15 +41,11 @@ public final class UsageAdd implements EntryProcessor<String, long[], long[]>, I
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeLong(requests);
-        out.writeLong(promptTokens);
-        out.writeLong(completionTokens);
+        out.writeLongArray(delta.toArray());
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        requests = in.readLong();
-        promptTokens = in.readLong();
-        completionTokens = in.readLong();
+        delta = UsageTotals.fromArray(in.readLongArray());
     }
 }
