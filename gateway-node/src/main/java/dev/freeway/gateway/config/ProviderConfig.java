@@ -54,10 +54,10 @@ public record ProviderConfig(
         dailyResetZone = dailyResetZone == null ? "UTC" : dailyResetZone;
     }
 
-    /** A custom OpenAI-compatible platform, as tests and simple configs declare one. */
-    public static ProviderConfig openAi(String baseUrl, List<KeyConfig> keys, TimeoutsConfig timeouts) {
+    /** A platform the catalog does not know, with nothing but its format, URL, keys and timeouts. */
+    public static ProviderConfig of(String format, String baseUrl, List<KeyConfig> keys, TimeoutsConfig timeouts) {
         return new ProviderConfig(
-                "openai", baseUrl, keys, Map.of(), timeouts, null, null, null, null, null, null, null, null, null);
+                format, baseUrl, keys, Map.of(), timeouts, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the platform may serve at all, keys aside. */

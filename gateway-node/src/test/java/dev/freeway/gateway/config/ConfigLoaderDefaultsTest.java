@@ -50,7 +50,8 @@ class ConfigLoaderDefaultsTest {
 
     @Test
     void does_not_print_provider_keys_or_client_keys() {
-        ProviderConfig provider = ProviderConfig.openAi("https://x.test/v1", List.of(KeyConfig.of("gsk-secret")), null);
+        ProviderConfig provider =
+                ProviderConfig.of("openai", "https://x.test/v1", List.of(KeyConfig.of("gsk-secret")), null);
         ClientKeyConfig key = new ClientKeyConfig("sk-client-secret-0001", null, "alpha");
 
         assertThat(provider.toString()).doesNotContain("gsk-secret").contains("keys=1");

@@ -125,21 +125,7 @@ class FailoverTest {
         ProviderRegistry registry = ProviderRegistry.build(
                 Map.of(
                         "p",
-                        new ProviderConfig(
-                                "fake",
-                                "http://127.0.0.1:1",
-                                List.of(KeyConfig.of("key-0000000001")),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null)),
+                        ProviderConfig.of("fake", "http://127.0.0.1:1", List.of(KeyConfig.of("key-0000000001")), null)),
                 Map.of("fake", (id, config) -> provider));
         Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100);
         ChatRequest request = new ChatRequest(

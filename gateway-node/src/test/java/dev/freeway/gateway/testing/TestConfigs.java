@@ -53,32 +53,20 @@ public final class TestConfigs {
     public TestConfigs provider(String id, String baseUrl, String... keys) {
         providers.put(
                 id,
-                ProviderConfig.openAi(
-                        baseUrl, Arrays.stream(keys).map(KeyConfig::of).toList(), timeouts));
+                ProviderConfig.of(
+                        "openai",
+                        baseUrl,
+                        Arrays.stream(keys).map(KeyConfig::of).toList(),
+                        timeouts));
         return this;
     }
 
     /** A provider speaking {@code format} (openai, gemini, anthropic, cohere). */
     public TestConfigs provider(String id, String format, String baseUrl, List<String> keys) {
-        ProviderConfig openAi =
-                ProviderConfig.openAi(baseUrl, keys.stream().map(KeyConfig::of).toList(), timeouts);
         providers.put(
                 id,
-                new ProviderConfig(
-                        format,
-                        baseUrl,
-                        openAi.keys(),
-                        Map.of(),
-                        timeouts,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                ProviderConfig.of(
+                        format, baseUrl, keys.stream().map(KeyConfig::of).toList(), timeouts));
         return this;
     }
 

@@ -163,21 +163,8 @@ class TranslatingProviderTest {
 
     private TranslatingProvider provider(String baseUrlPath) {
         String baseUrl = "http://127.0.0.1:" + server.actualPort() + baseUrlPath;
-        ProviderConfig config = new ProviderConfig(
-                "gemini",
-                baseUrl,
-                List.of(new KeyConfig(SECRET, ACCOUNT, null)),
-                Map.of(),
-                TIMEOUTS,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ProviderConfig config =
+                ProviderConfig.of("gemini", baseUrl, List.of(new KeyConfig(SECRET, ACCOUNT, null)), TIMEOUTS);
         return new TranslatingProvider(client, "stub", config, format);
     }
 
