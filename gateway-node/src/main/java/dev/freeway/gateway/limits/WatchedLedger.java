@@ -2,14 +2,16 @@ package dev.freeway.gateway.limits;
 
 import io.vertx.core.Future;
 
-/** A ledger that shows each grant to a {@link CapacityView} on its way back. */
+/** A ledger that shows each grant to a {@link CapacityView} and to the {@link QuotaWarnings} on its way back. */
 public final class WatchedLedger implements CapacityLedger {
     private final CapacityLedger ledger;
     private final CapacityView view;
+    private final QuotaWarnings warnings;
 
-    public WatchedLedger(CapacityLedger ledger, CapacityView view) {
+    public WatchedLedger(CapacityLedger ledger, CapacityView view, QuotaWarnings warnings) {
         this.ledger = ledger;
         this.view = view;
+        this.warnings = warnings;
     }
 
     @Override
@@ -17,6 +19,7 @@ public final class WatchedLedger implements CapacityLedger {
         return ledger.reserve(scope, limits, tokens).onSuccess(admission -> {
             if (admission.isGranted()) {
                 view.saw(admission.reservation());
+                warnings.saw(admission.reservation());
             }
         });
     }

@@ -19,6 +19,7 @@ import dev.freeway.gateway.limits.CapacityLedger;
 import dev.freeway.gateway.limits.CapacityView;
 import dev.freeway.gateway.limits.DeadlineLedger;
 import dev.freeway.gateway.limits.LocalShareLedger;
+import dev.freeway.gateway.limits.QuotaWarnings;
 import dev.freeway.gateway.limits.WatchedLedger;
 import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.routing.ChatCompletionFlow;
@@ -90,7 +91,8 @@ public final class GatewayNode {
                         clock,
                         routing.admissionTimeoutMs(),
                         pauses::trusted),
-                capacity);
+                capacity,
+                new QuotaWarnings());
         PenaltyBook penalties =
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 

@@ -1,0 +1,45 @@
+package dev.freeway.gateway.limits;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Says once per scope, daily window and day (per node) when a provider key has used 80 % of its
+ * requests or tokens per day, as a structured event on the {@code freeway.quota} logger, so an
+ * operator can add keys before the pool runs dry. Costs one comparison per admission otherwise.
+ */
+public final class QuotaWarnings {
+    private static final Logger LOG = LoggerFactory.getLogger("freeway.quota");
+    private static final long WARN_AT_PERCENT = 80;
+
+    private final Map<String, Long> warnedOnDay = new ConcurrentHashMap<>();
+
+    public void saw(Reservation reservation) {
+        if (reservation.admittedAtMillis() < 0) {
+            return;
+        }
+        check(reservation, Window.REQUESTS_DAY, "requests_per_day");
+        check(reservation, Window.TOKENS_DAY, "tokens_per_day");
+    }
+
+    private void check(Reservation reservation, Window window, String name) {
+        long limit = window.limit(reservation.limits());
+        long remaining = reservation.remaining(window);
+        if (limit <= 0 || remaining < 0 || (limit - remaining) * 100 < limit * WARN_AT_PERCENT) {
+            return;
+        }
+        long day = window.index(reservation.admittedAtMillis());
+        Long previous = warnedOnDay.put(reservation.scope() + "|" + name, day);
+        if (previous == null || previous != day) {
+            LOG.warn(
+                    "event=quota_warning scope={} window={} used_percent={} limit={} remaining={}",
+                    reservation.scope(),
+                    name,
+                    (limit - remaining) * 100 / limit,
+                    limit,
+                    remaining);
+        }
+    }
+}
