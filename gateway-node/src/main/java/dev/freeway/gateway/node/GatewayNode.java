@@ -106,6 +106,7 @@ public final class GatewayNode {
         PinWriter pins = new PinWriter(sticky, clock, stickyTtlMillis);
         UsageMeter meter = cluster.usage();
         UsageRecorder usage = new UsageRecorder(meter, clock);
+        TeamPolicy teams = new TeamPolicy(config.teams());
         Function<HttpClient, ChatCompletionsHandler> chatOverClient = upstreams -> {
             ProviderRegistry providers = ProviderRegistry.build(config.providers(), WireFormats.factories(upstreams));
             Failover failover = new Failover(
@@ -115,17 +116,10 @@ public final class GatewayNode {
                     clock,
                     routing.maxAttempts(),
                     routing.totalTimeoutMs(),
-                    routing.admissionTimeoutMs());
+                    routing.admissionTimeoutMs(),
+                    teams.shared() ? cluster.fairShare() : null);
             return new ChatCompletionsHandler(new ChatCompletionFlow(
-                    planner,
-                    failover,
-                    ledger,
-                    sticky,
-                    pins,
-                    penalties,
-                    usage,
-                    new TeamPolicy(config.teams()),
-                    routing.admissionTimeoutMs()));
+                    planner, failover, ledger, sticky, pins, penalties, usage, teams, routing.admissionTimeoutMs()));
         };
 
         IssuedKeys issuedKeys = new IssuedKeys(cluster.clientKeys(), clock);

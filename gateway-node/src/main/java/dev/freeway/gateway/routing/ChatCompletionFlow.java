@@ -107,7 +107,7 @@ public final class ChatCompletionFlow {
                 .compose(reservation -> pinned(request)
                         .map(pin -> pin.map(target -> Planner.preferPinned(planned, target))
                                 .orElse(planned))
-                        .compose(ordered -> failover.run(ordered, request, dispatch))
+                        .compose(ordered -> failover.run(ordered, request, rules, dispatch))
                         .transform(done -> {
                             if (done.succeeded()) {
                                 return Future.succeededFuture(done.result().withTeam(reservation));

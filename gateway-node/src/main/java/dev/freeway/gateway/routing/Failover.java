@@ -2,9 +2,11 @@ package dev.freeway.gateway.routing;
 
 import dev.freeway.gateway.api.GatewayError;
 import dev.freeway.gateway.catalog.Candidate;
+import dev.freeway.gateway.cluster.FairShare;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.limits.CapacityLedger;
 import dev.freeway.gateway.limits.LimitScope;
+import dev.freeway.gateway.limits.Window;
 import dev.freeway.gateway.provider.ProviderCall;
 import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.provider.UpstreamFailure;
@@ -30,6 +32,7 @@ public final class Failover {
     private final int maxAttempts;
     private final long budgetNanos;
     private final long clusterDeadlineMillis;
+    private final FairShare fairShare;
 
     public Failover(
             CapacityLedger ledger,
@@ -39,6 +42,20 @@ public final class Failover {
             int maxAttempts,
             long budgetMillis,
             long clusterDeadlineMillis) {
+        this(ledger, penalties, providers, clock, maxAttempts, budgetMillis, clusterDeadlineMillis, null);
+    }
+
+    /** @param fairShare shares scarce windows between teams; null when there is one team or none */
+    public Failover(
+            CapacityLedger ledger,
+            PenaltyBook penalties,
+            ProviderRegistry providers,
+            Clock clock,
+            int maxAttempts,
+            long budgetMillis,
+            long clusterDeadlineMillis,
+            FairShare fairShare) {
+        this.fairShare = fairShare;
         this.ledger = ledger;
         this.penalties = penalties;
         this.providers = providers;
@@ -49,20 +66,28 @@ public final class Failover {
     }
 
     public <T> Future<Served<T>> run(List<Candidate> candidates, ChatRequest request, Dispatch<T> dispatch) {
-        return new Walk<>(candidates, request, dispatch).next(0);
+        return run(candidates, request, null, dispatch);
+    }
+
+    /** @param team whose share of scarce windows the request draws on; null = no sharing */
+    public <T> Future<Served<T>> run(
+            List<Candidate> candidates, ChatRequest request, TeamRules team, Dispatch<T> dispatch) {
+        return new Walk<>(candidates, request, team, dispatch).next(0);
     }
 
     private final class Walk<T> {
         private final List<Candidate> candidates;
         private final ChatRequest request;
         private final Dispatch<T> dispatch;
+        private final TeamRules team;
         private final long started = System.nanoTime();
         private int failures;
         private int ledgerFaults;
         private UpstreamFailure lastFailure;
         private long shortestWaitNanos = Long.MAX_VALUE;
 
-        Walk(List<Candidate> candidates, ChatRequest request, Dispatch<T> dispatch) {
+        Walk(List<Candidate> candidates, ChatRequest request, TeamRules team, Dispatch<T> dispatch) {
+            this.team = team;
             this.candidates = candidates;
             this.request = request;
             this.dispatch = dispatch;
@@ -88,7 +113,36 @@ public final class Failover {
                             noteWait(outcome.retryAfterNanos());
                             return next(index + 1);
                         }
-                        return attempt(index, candidate, outcome.admitted());
+                        return shared(index, candidate, outcome.admitted());
+                    });
+        }
+
+        /**
+         * Where several teams share a window that limits requests, the team must also be within
+         * its share of this minute; over it, the capacity goes back and the next candidate is tried.
+         * A claim that does not answer in time lets the request through: the ledger already
+         * guards the provider.
+         */
+        private Future<Served<T>> shared(int index, Candidate candidate, Admitted admitted) {
+            if (fairShare == null || team == null || candidate.limits().rpm() <= 0) {
+                return attempt(index, candidate, admitted);
+            }
+            long now = clock.millis();
+            String window = candidate.scope() + "|" + Window.REQUESTS_MINUTE.index(now);
+            return fairShare
+                    .claim(
+                            window,
+                            team.name(),
+                            team.weight(),
+                            candidate.limits().rpm())
+                    .timeout(clusterDeadlineMillis, TimeUnit.MILLISECONDS)
+                    .transform(claim -> {
+                        if (claim.succeeded() && !claim.result()) {
+                            admitted.release(ledger);
+                            noteWait(TimeUnit.MILLISECONDS.toNanos(60_000 - now % 60_000));
+                            return next(index + 1);
+                        }
+                        return attempt(index, candidate, admitted);
                     });
         }
 

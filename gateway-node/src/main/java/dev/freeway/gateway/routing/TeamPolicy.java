@@ -14,6 +14,11 @@ public final class TeamPolicy {
         this.byName = Map.copyOf(rules);
     }
 
+    /** Whether teams compete for scarce capacity at all: with fewer than two there is nobody to share with. */
+    public boolean shared() {
+        return byName.size() > 1;
+    }
+
     public TeamRules rules(String team) {
         TeamRules rules = byName.get(team);
         return rules != null ? rules : TeamRules.open(team);

@@ -11,16 +11,17 @@ import java.util.regex.Pattern;
  * What one team may use: its own cluster-wide quota (a ledger scope {@code team:<name>}) and the
  * models its keys may reach.
  */
-public record TeamRules(String name, Limits limits, List<Pattern> models) {
+public record TeamRules(String name, int weight, Limits limits, List<Pattern> models) {
 
     /** A team the config does not describe: no quota of its own, every model. */
     public static TeamRules open(String name) {
-        return new TeamRules(name, new Limits(0, 0, 0, 0), List.of(Pattern.compile(".*")));
+        return new TeamRules(name, 1, new Limits(0, 0, 0, 0), List.of(Pattern.compile(".*")));
     }
 
     public static TeamRules of(String name, TeamConfig config) {
         return new TeamRules(
                 name,
+                config.weight(),
                 new Limits(
                         config.limits().rpm(),
                         0,

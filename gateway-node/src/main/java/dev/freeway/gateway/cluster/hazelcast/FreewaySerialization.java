@@ -13,6 +13,7 @@ final class FreewaySerialization implements DataSerializableFactory {
     static final int BUCKET_MERGE_POLICY = 2;
     static final int PENALTY_MERGE_POLICY = 3;
     static final int USAGE_ADD = 4;
+    static final int FAIR_SHARE_CLAIM = 5;
 
     /** Type ids Bucket4j's own serializers start from; chosen clear of Hazelcast's and ours. */
     static final int BUCKET4J_TYPE_ID_BASE = 7400;
@@ -24,6 +25,7 @@ final class FreewaySerialization implements DataSerializableFactory {
             case BUCKET_MERGE_POLICY -> new BucketMergePolicy();
             case PENALTY_MERGE_POLICY -> new PenaltyMergePolicy();
             case USAGE_ADD -> new UsageAdd();
+            case FAIR_SHARE_CLAIM -> new FairShareClaim();
             default -> null;
         };
     }

@@ -8,6 +8,7 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.freeway.gateway.auth.SharedKeyRecords;
+import dev.freeway.gateway.cluster.FairShare;
 import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.StickySessions;
 import dev.freeway.gateway.cluster.UsageMeter;
@@ -27,6 +28,7 @@ public final class HazelcastCluster implements AutoCloseable {
     static final String PENALTIES = "freeway-penalties";
     static final String STICKY = "freeway-sticky";
     static final String USAGE = "freeway-usage";
+    static final String FAIR_SHARE = "freeway-fair-share";
     static final String CLIENT_KEYS = "freeway-client-keys";
 
     private final HazelcastInstance instance;
@@ -60,6 +62,11 @@ public final class HazelcastCluster implements AutoCloseable {
 
     public StickySessions stickySessions(Clock clock, long ttlMillis) {
         return new HzStickySessions(instance.getMap(STICKY), clock, ttlMillis);
+    }
+
+    /** Team shares of scarce provider windows; tallies expire with their window. */
+    public FairShare fairShare() {
+        return new HzFairShare(instance.getMap(FAIR_SHARE));
     }
 
     public UsageMeter usage() {
