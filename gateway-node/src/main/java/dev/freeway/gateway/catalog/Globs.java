@@ -11,6 +11,9 @@ public final class Globs {
     private Globs() {}
 
     public static Pattern compile(String glob) {
+        if (glob.equals("*")) {
+            return Pattern.compile(".*");
+        }
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (char c : glob.toCharArray()) {

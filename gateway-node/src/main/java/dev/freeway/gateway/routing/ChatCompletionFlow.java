@@ -121,6 +121,9 @@ public final class ChatCompletionFlow {
     }
 
     private static List<Candidate> allowed(List<Candidate> planned, TeamRules rules, ChatRequest request) {
+        if (rules.allowsEverything()) {
+            return planned;
+        }
         List<Candidate> allowed = planned.stream().filter(rules::allows).toList();
         if (allowed.isEmpty()) {
             throw GatewayError.modelNotAllowed(rules.name(), request.model());

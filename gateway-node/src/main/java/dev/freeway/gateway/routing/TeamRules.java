@@ -38,6 +38,11 @@ public record TeamRules(String name, int weight, Limits limits, List<Pattern> mo
         return limits.limitsRequests() || limits.limitsTokens();
     }
 
+    /** Whether the model list is {@code *}: no candidate needs checking. */
+    public boolean allowsEverything() {
+        return models.size() == 1 && models.get(0).pattern().equals(".*");
+    }
+
     /** Whether the team may be served by {@code candidate}: its model id or {@code provider/model} matches. */
     public boolean allows(Candidate candidate) {
         String id = candidate.model().id();

@@ -45,6 +45,16 @@ class TeamRulesTest {
     }
 
     @Test
+    void only_a_star_list_skips_the_per_candidate_check() {
+        assertThat(TeamRules.of("a", new TeamConfig(1, null, List.of("*"))).allowsEverything())
+                .isTrue();
+        assertThat(TeamRules.of("b", new TeamConfig(1, null, List.of("llama-*")))
+                        .allowsEverything())
+                .isFalse();
+        assertThat(TeamRules.open("c").allowsEverything()).isTrue();
+    }
+
+    @Test
     void a_team_the_config_does_not_describe_has_no_quota_and_every_model() {
         TeamRules rules = new TeamPolicy(Map.of()).rules("test");
 
