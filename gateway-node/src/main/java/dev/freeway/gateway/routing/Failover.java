@@ -34,17 +34,6 @@ public final class Failover {
     private final long clusterDeadlineMillis;
     private final FairShare fairShare;
 
-    public Failover(
-            CapacityLedger ledger,
-            PenaltyBook penalties,
-            ProviderRegistry providers,
-            Clock clock,
-            int maxAttempts,
-            long budgetMillis,
-            long clusterDeadlineMillis) {
-        this(ledger, penalties, providers, clock, maxAttempts, budgetMillis, clusterDeadlineMillis, null);
-    }
-
     /** @param fairShare shares scarce windows between teams; null when there is one team or none */
     public Failover(
             CapacityLedger ledger,

@@ -127,7 +127,7 @@ class FailoverTest {
                         "p",
                         ProviderConfig.of("fake", "http://127.0.0.1:1", List.of(KeyConfig.of("key-0000000001")), null)),
                 Map.of("fake", (id, config) -> provider));
-        Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100);
+        Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100, null);
         ChatRequest request = new ChatRequest(
                 JsonNodeFactory.instance.objectNode(), "auto", false, false, 10, 0, false, false, false, null, false);
         List<Candidate> candidates =
