@@ -42,12 +42,6 @@ public final class AdminRouter {
      *     (Vault), which makes POST and DELETE answer 409
      * @param serving the keys the node currently serves, from whatever source; called on the event
      *     loop, so it must not block
-     */
-    public AdminRouter(String adminToken, KeyStoreAdmin store, Supplier<KeySnapshot> serving) {
-        this(adminToken, store, serving, null, Set.of(), null, Clock.systemUTC());
-    }
-
-    /**
      * @param clientKeys client keys issued at runtime; null leaves the /admin/teams routes out
      * @param teams the configured team names; empty when teams are not configured
      * @param usage every team's usage; null leaves /admin/usage out

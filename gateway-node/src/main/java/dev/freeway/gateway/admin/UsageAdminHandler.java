@@ -7,8 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** {@code GET /admin/usage[?day=YYYY-MM-DD]}: every team's usage on a UTC day, today by default. */
@@ -24,10 +22,7 @@ final class UsageAdminHandler {
     void handle(RoutingContext ctx) {
         String day;
         try {
-            String asked = ctx.queryParams().get("day");
-            day = asked == null
-                    ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString()
-                    : LocalDate.parse(asked).toString();
+            day = UsageReport.day(ctx.queryParams().get("day"), clock);
         } catch (DateTimeParseException e) {
             ctx.fail(GatewayError.invalidRequest("day", "day must be a date as YYYY-MM-DD."));
             return;

@@ -6,8 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -25,7 +23,7 @@ public final class UsageHandler {
         Team team = ctx.get(Authenticator.TEAM);
         String day;
         try {
-            day = day(ctx.queryParams().get("day"));
+            day = UsageReport.day(ctx.queryParams().get("day"), clock);
         } catch (DateTimeParseException e) {
             ctx.fail(GatewayError.invalidRequest("day", "day must be a date as YYYY-MM-DD."));
             return;
@@ -36,12 +34,6 @@ public final class UsageHandler {
                         .putHeader("content-type", "application/json")
                         .end(toJson(team.name(), lines).toBuffer()))
                 .onFailure(ctx::fail);
-    }
-
-    private String day(String asked) {
-        return asked == null
-                ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString()
-                : LocalDate.parse(asked).toString();
     }
 
     static JsonObject toJson(String team, List<UsageLine> lines) {

@@ -5,6 +5,10 @@ import dev.freeway.gateway.cluster.UsageRow;
 import dev.freeway.gateway.cluster.UsageTotals;
 import dev.freeway.gateway.routing.UsageRecorder;
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +33,17 @@ public final class UsageReport {
     public UsageReport(UsageMeter meter, UsageRecorder local) {
         this.meter = meter;
         this.local = local;
+    }
+
+    /**
+     * The UTC day a report asks for: {@code asked} as an ISO date, today when absent.
+     *
+     * @throws DateTimeParseException when {@code asked} is not {@code YYYY-MM-DD}
+     */
+    public static String day(String asked, Clock clock) {
+        return asked == null
+                ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString()
+                : LocalDate.parse(asked).toString();
     }
 
     /** {@code team}'s lines on {@code day} (ISO date, UTC), never another team's. */

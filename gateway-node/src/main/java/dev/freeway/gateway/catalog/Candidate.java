@@ -16,6 +16,8 @@ import java.util.List;
  * @param scope where the model's own limits apply: {@code provider#keyFingerprint/model}, or
  *     {@code provider@project:<name>/model} when keys of one project share them; the ledger and
  *     cooldown key, free of secrets
+ * @param keySubject {@code provider#keyFingerprint}: the key itself, whatever the model, benched
+ *     when the platform refuses the key or its credit is gone
  * @param shared limits the platform enforces across models that also cover this one (an
  *     account-wide RPM, a free-model pool), each in its own scope
  * @param defaultMaxTokens the answer limit sent when the client sets none (0 = none): reserved
@@ -29,6 +31,7 @@ public record Candidate(
         Limits limits,
         String target,
         String scope,
+        String keySubject,
         List<LimitScope> shared,
         int defaultMaxTokens,
         ZoneId dailyReset) {
@@ -46,14 +49,10 @@ public record Candidate(
                 Limits.of(model.limits()),
                 provider + "/" + model.id(),
                 provider + "#" + key.fingerprint() + "/" + model.id(),
+                provider + "#" + key.fingerprint(),
                 List.of(),
                 0,
                 ZoneOffset.UTC);
-    }
-
-    /** The key itself, whatever the model: benched when the platform refuses the key or its credit is gone. */
-    public String keySubject() {
-        return provider + "#" + key.fingerprint();
     }
 
     /** Every scope the candidate draws on, its own first. */

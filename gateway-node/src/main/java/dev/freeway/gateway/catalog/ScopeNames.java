@@ -20,16 +20,14 @@ final class ScopeNames {
     private ScopeNames() {}
 
     static Candidate candidate(String providerId, ProviderConfig provider, ModelConfig model, ProviderKey key) {
-        String own = "project_model".equals(provider.limitScope())
-                ? providerId + "@" + key.quotaGroup() + "/" + model.id()
-                : providerId + "#" + key.fingerprint() + "/" + model.id();
+        String keyHolder = providerId + "#" + key.fingerprint();
+        String projectHolder = providerId + "@" + key.quotaGroup();
+        String own = ("project_model".equals(provider.limitScope()) ? projectHolder : keyHolder) + "/" + model.id();
         List<LimitScope> shared = new ArrayList<>();
         for (SharedLimitEntry limit : provider.sharedLimits()) {
             Limits limits = Limits.of(limit.limits());
             if ((limits.limitsRequests() || limits.limitsTokens()) && covers(limit, model.id())) {
-                String holder = "project".equals(limit.scope())
-                        ? providerId + "@" + key.quotaGroup()
-                        : providerId + "#" + key.fingerprint();
+                String holder = "project".equals(limit.scope()) ? projectHolder : keyHolder;
                 shared.add(new LimitScope(holder + "/@" + limit.name(), limits));
             }
         }
@@ -40,6 +38,7 @@ final class ScopeNames {
                 Limits.of(model.limits()),
                 providerId + "/" + model.id(),
                 own,
+                keyHolder,
                 shared,
                 provider.request().defaultMaxTokens(),
                 ZoneId.of(provider.dailyResetZone()));

@@ -1,6 +1,7 @@
 package dev.freeway.gateway.catalog;
 
 import dev.freeway.gateway.catalog.entry.TermsEntry;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ final class TermsPolicy {
         if (terms == null) {
             return null;
         }
-        Map<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> fields = new HashMap<>();
         fields.put("free_tier", terms.freeTier());
         fields.put("shared_use", terms.sharedUse());
         fields.put("production", terms.production());

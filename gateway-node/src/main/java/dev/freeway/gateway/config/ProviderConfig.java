@@ -54,12 +54,6 @@ public record ProviderConfig(
         dailyResetZone = dailyResetZone == null ? "UTC" : dailyResetZone;
     }
 
-    /** A platform the catalog does not know, with nothing but its format, URL, keys and timeouts. */
-    public static ProviderConfig of(String format, String baseUrl, List<KeyConfig> keys, TimeoutsConfig timeouts) {
-        return new ProviderConfig(
-                format, baseUrl, keys, Map.of(), timeouts, null, null, null, null, null, null, null, null, null);
-    }
-
     /** Whether the platform may serve at all, keys aside. */
     public boolean switchedOn() {
         return enabled != null ? enabled : "active".equals(status);

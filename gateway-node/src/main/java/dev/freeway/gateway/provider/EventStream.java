@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * An upstream SSE stream relayed as OpenAI events: the mechanics every wire format shares. The
@@ -23,6 +24,9 @@ public abstract class EventStream implements UpstreamStream {
     private final Promise<UpstreamStream> started = Promise.promise();
     private final SseEventSplitter splitter = new SseEventSplitter();
     private final ArrayDeque<Buffer> queued = new ArrayDeque<>();
+    /** One instance for the stream's life: every upstream read passes it to the splitter. */
+    private final Consumer<String> onEvent = this::dispatch;
+
     private Buffer first;
     private Buffer batch;
     private StreamSink sink;
@@ -106,12 +110,14 @@ public abstract class EventStream implements UpstreamStream {
     }
 
     private void onChunk(Buffer chunk) {
-        splitter.feed(chunk, data -> {
-            if (failure == null) {
-                onData(data);
-            }
-        });
+        splitter.feed(chunk, onEvent);
         flush();
+    }
+
+    private void dispatch(String data) {
+        if (failure == null) {
+            onData(data);
+        }
     }
 
     private void flush() {

@@ -37,10 +37,6 @@ public final class FailureClassifier {
         return new UpstreamFailure(kind, axis, status, retryAfter, body, quota, reason);
     }
 
-    public static UpstreamFailure fromStatus(int status, MultiMap headers, Buffer body, String provider) {
-        return fromAnswer(status, headers, body, ErrorReading.byStatus(""), provider);
-    }
-
     static Kind byStatus(int status) {
         return switch (status) {
             case 429 -> Kind.RATE_LIMITED;

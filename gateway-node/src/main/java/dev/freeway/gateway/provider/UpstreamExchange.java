@@ -12,14 +12,16 @@ import java.util.Map;
 
 /**
  * One upstream POST and its response head, as every adapter sends it: no redirects (base URLs come
- * from operator config only), the connect and first-byte timeouts of the platform.
+ * from operator config only), the connect and first-byte timeouts of the platform. The platform's
+ * static headers go first, then the call's own (credentials), so nothing is merged per request.
  */
 public record UpstreamExchange(HttpClientRequest request, HttpClientResponse response) {
 
     public static Future<UpstreamExchange> post(
             HttpClient client,
             String url,
-            Map<String, String> headers,
+            Map<String, String> platformHeaders,
+            Map<String, String> callHeaders,
             Buffer payload,
             TimeoutsConfig timeouts,
             boolean stream) {
@@ -31,7 +33,8 @@ public record UpstreamExchange(HttpClientRequest request, HttpClientResponse res
                 .setFollowRedirects(false)
                 .putHeader("content-type", "application/json")
                 .putHeader("accept", stream ? "text/event-stream" : "application/json");
-        headers.forEach(options::putHeader);
+        platformHeaders.forEach(options::putHeader);
+        callHeaders.forEach(options::putHeader);
         return client.request(options)
                 .compose(request -> request.send(payload).map(response -> new UpstreamExchange(request, response)));
     }

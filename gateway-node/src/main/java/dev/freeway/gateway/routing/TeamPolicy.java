@@ -3,10 +3,13 @@ package dev.freeway.gateway.routing;
 import dev.freeway.gateway.config.TeamConfig;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Every configured team's rules, by name; a team the config does not describe is open. */
 public final class TeamPolicy {
     private final Map<String, TeamRules> byName;
+    /** Teams of client keys the config gives no rules: built once per name, not per request. */
+    private final Map<String, TeamRules> open = new ConcurrentHashMap<>();
 
     public TeamPolicy(Map<String, TeamConfig> teams) {
         Map<String, TeamRules> rules = new HashMap<>();
@@ -21,6 +24,6 @@ public final class TeamPolicy {
 
     public TeamRules rules(String team) {
         TeamRules rules = byName.get(team);
-        return rules != null ? rules : TeamRules.open(team);
+        return rules != null ? rules : open.computeIfAbsent(team, TeamRules::open);
     }
 }

@@ -15,7 +15,7 @@ public record TeamRules(String name, int weight, Limits limits, List<Pattern> mo
 
     /** A team the config does not describe: no quota of its own, every model. */
     public static TeamRules open(String name) {
-        return new TeamRules(name, 1, new Limits(0, 0, 0, 0), List.of(Pattern.compile(".*")));
+        return new TeamRules(name, 1, new Limits(0, 0, 0, 0), List.of(Globs.compile("*")));
     }
 
     public static TeamRules of(String name, TeamConfig config) {

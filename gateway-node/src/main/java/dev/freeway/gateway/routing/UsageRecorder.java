@@ -9,7 +9,6 @@ import dev.freeway.gateway.provider.Usage;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class UsageRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private final UsageMeter meter;
     private final Clock clock;
     private final Map<UsageKey, Counts> pending = new ConcurrentHashMap<>();
+    private volatile Day day = new Day(Long.MIN_VALUE, "");
 
     public UsageRecorder(UsageMeter meter, Clock clock) {
         this.meter = meter;
@@ -78,9 +79,18 @@ public final class UsageRecorder {
         return Future.join(sent).mapEmpty();
     }
 
+    /** Formatted once per UTC day, not once per request. */
     private String today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        long index = Math.floorDiv(clock.millis(), DAY_MILLIS);
+        Day day = this.day;
+        if (day.index() != index) {
+            day = new Day(index, LocalDate.ofEpochDay(index).toString());
+            this.day = day;
+        }
+        return day.text();
     }
+
+    private record Day(long index, String text) {}
 
     private static final class Counts {
         final LongAdder requests = new LongAdder();

@@ -19,10 +19,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -176,7 +178,8 @@ class AdminRouterTest {
 
     private void start(Vertx vertx, KeyStoreAdmin store, Supplier<KeySnapshot> serving) throws Exception {
         server = vertx.createHttpServer()
-                .requestHandler(new AdminRouter(ADMIN_TOKEN, store, serving).build(vertx))
+                .requestHandler(new AdminRouter(ADMIN_TOKEN, store, serving, null, Set.of(), null, Clock.systemUTC())
+                        .build(vertx))
                 .listen(0, "127.0.0.1")
                 .toCompletionStage()
                 .toCompletableFuture()

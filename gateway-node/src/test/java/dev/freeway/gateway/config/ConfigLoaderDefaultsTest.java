@@ -2,6 +2,7 @@ package dev.freeway.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freeway.gateway.testing.TestConfigs;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class ConfigLoaderDefaultsTest {
     @Test
     void does_not_print_provider_keys_or_client_keys() {
         ProviderConfig provider =
-                ProviderConfig.of("openai", "https://x.test/v1", List.of(KeyConfig.of("gsk-secret")), null);
+                TestConfigs.bareProvider("openai", "https://x.test/v1", List.of(KeyConfig.of("gsk-secret")), null);
         ClientKeyConfig key = new ClientKeyConfig("sk-client-secret-0001", null, "alpha");
 
         assertThat(provider.toString()).doesNotContain("gsk-secret").contains("keys=1");

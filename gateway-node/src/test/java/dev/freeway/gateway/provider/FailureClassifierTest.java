@@ -3,6 +3,7 @@ package dev.freeway.gateway.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freeway.gateway.provider.UpstreamFailure.Kind;
+import dev.freeway.gateway.provider.wire.ErrorReading;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.net.ConnectException;
@@ -21,13 +22,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FailureClassifierTest {
     private static final Buffer BODY = Buffer.buffer("{\"error\":{\"message\":\"nope\"}}");
 
+    /** What the status and headers alone say: a body that adds nothing. */
+    private static UpstreamFailure fromStatus(int status, MultiMap headers, Buffer body, String provider) {
+        return FailureClassifier.fromAnswer(status, headers, body, ErrorReading.byStatus(""), provider);
+    }
+
     private static UpstreamFailure status(int status) {
-        return FailureClassifier.fromStatus(status, MultiMap.caseInsensitiveMultiMap(), BODY, "groq");
+        return fromStatus(status, MultiMap.caseInsensitiveMultiMap(), BODY, "groq");
     }
 
     private static UpstreamFailure rateLimited(String retryAfter) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Retry-After", retryAfter);
-        return FailureClassifier.fromStatus(429, headers, BODY, "groq");
+        return fromStatus(429, headers, BODY, "groq");
     }
 
     @Test
@@ -49,8 +55,7 @@ class FailureClassifierTest {
     void reads_retry_after_whatever_the_header_case() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("RETRY-AFTER", "3");
 
-        assertThat(FailureClassifier.fromStatus(429, headers, BODY, "groq").retryAfterMillis())
-                .isEqualTo(3_000);
+        assertThat(fromStatus(429, headers, BODY, "groq").retryAfterMillis()).isEqualTo(3_000);
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.cluster.PenaltyReason;
 import dev.freeway.gateway.config.KeyConfig;
 import dev.freeway.gateway.config.ModelConfig;
-import dev.freeway.gateway.config.ProviderConfig;
 import dev.freeway.gateway.limits.Admission;
 import dev.freeway.gateway.limits.CapacityLedger;
 import dev.freeway.gateway.limits.Limits;
@@ -24,6 +23,7 @@ import dev.freeway.gateway.provider.UpstreamStream;
 import dev.freeway.gateway.provider.Usage;
 import dev.freeway.gateway.secrets.ProviderKey;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -125,7 +125,8 @@ class FailoverTest {
         ProviderRegistry registry = ProviderRegistry.build(
                 Map.of(
                         "p",
-                        ProviderConfig.of("fake", "http://127.0.0.1:1", List.of(KeyConfig.of("key-0000000001")), null)),
+                        TestConfigs.bareProvider(
+                                "fake", "http://127.0.0.1:1", List.of(KeyConfig.of("key-0000000001")), null)),
                 Map.of("fake", (id, config) -> provider));
         Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100, null);
         ChatRequest request = new ChatRequest(

@@ -123,7 +123,8 @@ class ScopedAdmissionTest {
             pools.add(new LimitScope(holder + "/@pool" + i, shared[i]));
         }
         ModelConfig model = new ModelConfig("m", "p", null, 50, 8192, null, null);
-        return new Candidate("p", model, key, own, "p/m", holder + "/m", pools, 0, ZoneOffset.UTC);
+        return new Candidate(
+                "p", model, key, own, "p/m", holder + "/m", "p#" + key.fingerprint(), pools, 0, ZoneOffset.UTC);
     }
 
     private static <T> T await(Future<T> future) {

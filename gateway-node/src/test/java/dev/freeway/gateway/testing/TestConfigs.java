@@ -41,6 +41,13 @@ public final class TestConfigs {
     private final List<ClientKeyConfig> clientKeys =
             new ArrayList<>(List.of(new ClientKeyConfig(CLIENT_KEY, null, "test")));
 
+    /** A platform the catalog does not know, with nothing but its format, URL, keys and timeouts. */
+    public static ProviderConfig bareProvider(
+            String format, String baseUrl, List<KeyConfig> keys, TimeoutsConfig timeouts) {
+        return new ProviderConfig(
+                format, baseUrl, keys, Map.of(), timeouts, null, null, null, null, null, null, null, null, null);
+    }
+
     public static TestConfigs builder() {
         return new TestConfigs();
     }
@@ -53,7 +60,7 @@ public final class TestConfigs {
     public TestConfigs provider(String id, String baseUrl, String... keys) {
         providers.put(
                 id,
-                ProviderConfig.of(
+                bareProvider(
                         "openai",
                         baseUrl,
                         Arrays.stream(keys).map(KeyConfig::of).toList(),
@@ -65,8 +72,7 @@ public final class TestConfigs {
     public TestConfigs provider(String id, String format, String baseUrl, List<String> keys) {
         providers.put(
                 id,
-                ProviderConfig.of(
-                        format, baseUrl, keys.stream().map(KeyConfig::of).toList(), timeouts));
+                bareProvider(format, baseUrl, keys.stream().map(KeyConfig::of).toList(), timeouts));
         return this;
     }
 

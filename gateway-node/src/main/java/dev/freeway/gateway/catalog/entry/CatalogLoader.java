@@ -30,23 +30,36 @@ public final class CatalogLoader {
     public List<PlatformEntry> load() {
         List<PlatformEntry> platforms = new ArrayList<>();
         for (String id : read(INDEX, Index.class).platforms()) {
-            PlatformEntry platform = read(file(id), PlatformEntry.class);
-            if (!id.equals(platform.id())) {
-                throw new ConfigException(file(id) + ": id is '" + platform.id() + "', expected '" + id + "'");
-            }
-            platforms.add(platform);
+            platforms.add(bind(id, read(file(id), ObjectNode.class)));
         }
         return List.copyOf(platforms);
     }
 
-    /** Every platform as its YAML tree, in index order, after the same checks as {@link #load()}. */
+    /** Every platform as its YAML tree, in index order, each read once and checked like {@link #load()}. */
     public List<ObjectNode> trees() {
-        load();
         List<ObjectNode> trees = new ArrayList<>();
         for (String id : read(INDEX, Index.class).platforms()) {
-            trees.add(read(file(id), ObjectNode.class));
+            ObjectNode tree = read(file(id), ObjectNode.class);
+            bind(id, tree);
+            trees.add(tree);
         }
         return List.copyOf(trees);
+    }
+
+    private PlatformEntry bind(String id, ObjectNode tree) {
+        PlatformEntry platform;
+        try {
+            platform = yaml.treeToValue(tree, PlatformEntry.class);
+        } catch (JsonMappingException e) {
+            throw mapping(file(id), e);
+        } catch (IOException e) {
+            throw new ConfigException(
+                    file(id) + ": cannot read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!id.equals(platform.id())) {
+            throw new ConfigException(file(id) + ": id is '" + platform.id() + "', expected '" + id + "'");
+        }
+        return platform;
     }
 
     private static String file(String id) {
@@ -60,11 +73,16 @@ public final class CatalogLoader {
             }
             return yaml.readValue(in, type);
         } catch (JsonMappingException e) {
-            throw new ConfigException(resource + ": " + e.getOriginalMessage().replaceAll("\\s+at \\[.*", "") + " at "
-                    + e.getPathReference());
+            throw mapping(resource, e);
         } catch (IOException e) {
             throw new ConfigException(
                     resource + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** The binding problem with its path, without Jackson's source-location suffix. */
+    private static ConfigException mapping(String resource, JsonMappingException e) {
+        return new ConfigException(resource + ": " + e.getOriginalMessage().replaceAll("\\s+at \\[.*", "") + " at "
+                + e.getPathReference());
     }
 }

@@ -73,10 +73,14 @@ public final class OpenAiCompatibleProvider implements Provider {
         } catch (JsonProcessingException e) {
             return Future.failedFuture(UpstreamFailure.of(UpstreamFailure.Kind.MALFORMED, "request not serializable"));
         }
-        Map<String, String> headers = new java.util.HashMap<>(config.headers());
-        headers.put("authorization", "Bearer " + call.key().secret().reveal());
         return UpstreamExchange.post(
-                client, url.of(call.key(), "/chat/completions"), headers, payload, config.timeouts(), stream);
+                client,
+                url.of(call.key(), "/chat/completions"),
+                config.headers(),
+                Map.of("authorization", "Bearer " + call.key().secret().reveal()),
+                payload,
+                config.timeouts(),
+                stream);
     }
 
     private ObjectNode upstreamBody(ProviderCall call, boolean stream) {

@@ -21,9 +21,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -97,10 +95,14 @@ public final class TranslatingProvider implements Provider {
             return Future.failedFuture(
                     UpstreamFailure.of(UpstreamFailure.Kind.MALFORMED, id + " cannot express this request"));
         }
-        Map<String, String> headers = new HashMap<>(config.headers());
-        headers.putAll(request.headers());
         return UpstreamExchange.post(
-                client, url.of(call.key(), request.path()), headers, payload, config.timeouts(), wire.stream());
+                client,
+                url.of(call.key(), request.path()),
+                config.headers(),
+                request.headers(),
+                payload,
+                config.timeouts(),
+                wire.stream());
     }
 
     private Future<ChatResult> result(HttpClientResponse response, Buffer body, ProviderCall call, WireCall wire) {

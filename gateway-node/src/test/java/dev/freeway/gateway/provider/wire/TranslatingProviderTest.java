@@ -19,6 +19,7 @@ import dev.freeway.gateway.provider.UpstreamFailure.Axis;
 import dev.freeway.gateway.provider.UpstreamFailure.Kind;
 import dev.freeway.gateway.provider.Usage;
 import dev.freeway.gateway.secrets.ProviderKey;
+import dev.freeway.gateway.testing.TestConfigs;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -164,7 +165,7 @@ class TranslatingProviderTest {
     private TranslatingProvider provider(String baseUrlPath) {
         String baseUrl = "http://127.0.0.1:" + server.actualPort() + baseUrlPath;
         ProviderConfig config =
-                ProviderConfig.of("gemini", baseUrl, List.of(new KeyConfig(SECRET, ACCOUNT, null)), TIMEOUTS);
+                TestConfigs.bareProvider("gemini", baseUrl, List.of(new KeyConfig(SECRET, ACCOUNT, null)), TIMEOUTS);
         return new TranslatingProvider(client, "stub", config, format);
     }
 
