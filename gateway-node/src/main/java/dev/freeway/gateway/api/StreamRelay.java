@@ -15,6 +15,11 @@ import io.vertx.ext.web.RoutingContext;
  * Relays a started upstream stream to the client event by event (never buffered), with
  * back-pressure both ways. Headers go out with the first event; after that a failure can only be
  * reported in the stream.
+ *
+ * <p>A client that hangs up does not end the upstream call: the stream is read to its end and its
+ * events dropped, because the provider charges the key for what it generates whether anyone reads
+ * it or not, and only the end of the stream says how much that was. The cost is bounded: the
+ * answer's length was reserved before the call, and the idle timeout still applies.
  */
 final class StreamRelay implements StreamSink {
     private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
@@ -26,6 +31,7 @@ final class StreamRelay implements StreamSink {
     private final String team;
     private final Served<UpstreamStream> served;
     private boolean finished;
+    private boolean clientGone;
 
     private StreamRelay(
             HttpServerResponse response,
@@ -62,7 +68,7 @@ final class StreamRelay implements StreamSink {
 
     @Override
     public void event(Buffer sseEvent) {
-        if (finished) {
+        if (finished || clientGone) {
             return;
         }
         response.write(sseEvent);
@@ -74,7 +80,7 @@ final class StreamRelay implements StreamSink {
 
     @Override
     public void end(Usage usage) {
-        if (finish(usage)) {
+        if (finish(usage) && !clientGone) {
             response.end(DONE);
         }
     }
@@ -83,6 +89,9 @@ final class StreamRelay implements StreamSink {
     public void fail(UpstreamFailure failure) {
         if (finish(Usage.UNKNOWN)) {
             flow.brokeOff(served);
+            if (clientGone) {
+                return;
+            }
             GatewayError error = new GatewayError(
                     502,
                     "server_error",
@@ -97,8 +106,9 @@ final class StreamRelay implements StreamSink {
     }
 
     private void clientGone() {
-        if (finish(Usage.UNKNOWN)) {
-            stream.cancel();
+        if (!finished) {
+            clientGone = true;
+            stream.resume();
         }
     }
 

@@ -6,8 +6,8 @@ package dev.freeway.gateway.cluster;
  * @param costNanos USD in billionths: prices are per million tokens with a few decimals, so a
  *     token's cost is a fraction of a micro-dollar; nano-dollars keep the sum exact for prices of
  *     up to three decimals
- * @param unmetered requests the upstream never reported usage for (a client that hung up
- *     mid-stream, a stream that broke off): counted as requests, their tokens unknown
+ * @param unmetered requests the upstream never reported usage for (a stream that broke
+ *     off): counted as requests, their tokens unknown
  */
 public record UsageTotals(long requests, long promptTokens, long completionTokens, long costNanos, long unmetered) {
 

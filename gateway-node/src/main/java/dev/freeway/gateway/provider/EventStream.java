@@ -104,11 +104,6 @@ public abstract class EventStream implements UpstreamStream {
         response.resume();
     }
 
-    @Override
-    public void cancel() {
-        request.reset();
-    }
-
     private void onChunk(Buffer chunk) {
         splitter.feed(chunk, onEvent);
         flush();

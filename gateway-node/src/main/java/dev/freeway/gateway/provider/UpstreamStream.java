@@ -16,7 +16,4 @@ public interface UpstreamStream extends QuotaReport {
     void pause();
 
     void resume();
-
-    /** Abandons the stream (the client went away). */
-    void cancel();
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * cluster write per request would double the ledger's traffic.
  *
  * <p>Counts what the upstream reported, nothing estimated: a request whose usage never came (the
- * client hung up mid-stream, the stream broke off) counts as a request and as unmetered, with no
+ * stream broke off) counts as a request and as unmetered, with no
  * tokens and no cost, so the totals match the provider's own bill for everything it reported and
  * say how many requests it did not. Attempts that failed over never reach here: the upstream
  * refused them, and they cost nothing.

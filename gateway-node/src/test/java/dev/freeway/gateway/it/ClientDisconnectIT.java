@@ -1,6 +1,7 @@
 package dev.freeway.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.freeway.gateway.testing.MutableClock;
 import dev.freeway.gateway.testing.Simulators;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-/** A client that hangs up mid-stream releases the upstream stream instead of leaving it running. */
+/**
+ * A client that hangs up mid-stream does not end the upstream call: the gateway reads it to its end,
+ * so the tokens the provider charged for are known, and writes nothing more to the client.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ClientDisconnectIT {
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
@@ -32,7 +36,7 @@ class ClientDisconnectIT {
     }
 
     @Test
-    void hanging_up_mid_stream_cancels_the_upstream_stream() throws Exception {
+    void hanging_up_mid_stream_reads_the_upstream_stream_to_its_end() throws Exception {
         ProviderSimulator slow =
                 simulators.start("slow", options -> options.withStreamChunkInterval(Duration.ofMillis(500)));
         node = TestNode.start(
@@ -61,13 +65,10 @@ class ClientDisconnectIT {
             assertThat(slow.stats().inFlight()).isEqualTo(1);
         }
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (slow.stats().inFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(slow.stats().inFlight())
-                .as("upstream released long before its 5 s of chunks end")
-                .isZero();
-        assertThat(slow.stats().succeeded()).isZero();
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(slow.stats().succeeded())
+                        .as("the upstream stream ran to its end after the client left")
+                        .isEqualTo(1));
+        assertThat(slow.stats().inFlight()).isZero();
     }
 }
