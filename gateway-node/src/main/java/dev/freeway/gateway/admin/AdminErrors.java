@@ -27,7 +27,7 @@ final class AdminErrors {
     }
 
     static GatewayError teamNotFound() {
-        return new GatewayError(404, INVALID, "team_not_found", null, "No such team in the configuration.", 0);
+        return new GatewayError(404, INVALID, "team_not_found", null, "No such team; GET /admin/teams lists them.", 0);
     }
 
     static GatewayError clientKeyNotFound(String team) {

@@ -3,13 +3,14 @@ package dev.freeway.gateway.admin;
 import dev.freeway.gateway.api.ErrorMapper;
 import dev.freeway.gateway.api.UsageReport;
 import dev.freeway.gateway.auth.IssuedKeys;
+import dev.freeway.gateway.cluster.SharedTable;
+import dev.freeway.gateway.routing.TeamPolicy;
 import dev.freeway.gateway.secrets.KeySnapshot;
 import dev.freeway.gateway.secrets.local.KeyStoreAdmin;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,10 @@ import java.util.function.Supplier;
  * POST   /admin/teams/{team}/keys         -> 201 {"id", "key", "team", "created_at"}, the key shown once
  * GET    /admin/teams/{team}/keys         ids, created_at, revoked and last 4 characters
  * DELETE /admin/teams/{team}/keys/{id}    revoke, on every node -> 204, or 404
+ * GET    /admin/teams                     every team's settings, from the config or set here
+ * GET    /admin/teams/{team}              one team's
+ * PUT    /admin/teams/{team}              {"weight", "limits", "models", "exclude_terms"} -> 200, or
+ *                                         201 for a new team; applied on every node
  * </pre>
  */
 public final class AdminRouter {
@@ -33,8 +38,10 @@ public final class AdminRouter {
     private final KeyStoreAdmin store;
     private final Supplier<KeySnapshot> serving;
     private final IssuedKeys clientKeys;
-    private final Set<String> teams;
+    private final TeamPolicy teams;
+    private final SharedTable teamTable;
     private final UsageAdminHandler usage;
+    private final Clock clock;
 
     /**
      * @param adminToken kept only as its SHA-256 digest
@@ -43,24 +50,28 @@ public final class AdminRouter {
      * @param serving the keys the node currently serves, from whatever source; called on the event
      *     loop, so it must not block
      * @param clientKeys client keys issued at runtime; null leaves the /admin/teams routes out
-     * @param teams the configured team names; empty when teams are not configured
+     * @param teams every team's settings
+     * @param teamTable where changed team settings go, so every node applies them
      * @param usage every team's usage; null leaves /admin/usage out
-     * @param clock decides which UTC day is today
+     * @param clock decides which UTC day is today and stamps team settings' revisions
      */
     public AdminRouter(
             String adminToken,
             KeyStoreAdmin store,
             Supplier<KeySnapshot> serving,
             IssuedKeys clientKeys,
-            Set<String> teams,
+            TeamPolicy teams,
+            SharedTable teamTable,
             UsageReport usage,
             Clock clock) {
         this.auth = new AdminAuth(adminToken);
         this.store = store;
         this.serving = serving;
         this.clientKeys = clientKeys;
-        this.teams = Set.copyOf(teams);
+        this.teams = teams;
+        this.teamTable = teamTable;
         this.usage = usage == null ? null : new UsageAdminHandler(usage, clock);
+        this.clock = clock;
     }
 
     public Router build(Vertx vertx) {
@@ -68,6 +79,7 @@ public final class AdminRouter {
         Router router = Router.router(vertx);
         router.route().handler(auth::handle);
         router.post().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.put().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.get("/admin/keys").handler(keys::list);
         router.post("/admin/keys/:provider").handler(keys::add);
         router.delete("/admin/keys/:provider/:key").handler(keys::remove);
@@ -76,6 +88,10 @@ public final class AdminRouter {
             router.post("/admin/teams/:team/keys").handler(issued::issue);
             router.get("/admin/teams/:team/keys").handler(issued::list);
             router.delete("/admin/teams/:team/keys/:id").handler(issued::revoke);
+            TeamsHandler settings = new TeamsHandler(teams, teamTable, clock);
+            router.get("/admin/teams").handler(settings::list);
+            router.get("/admin/teams/:team").handler(settings::get);
+            router.put("/admin/teams/:team").handler(settings::put);
         }
         if (usage != null) {
             router.get("/admin/usage").handler(usage::handle);

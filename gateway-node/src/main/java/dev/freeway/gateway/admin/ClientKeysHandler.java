@@ -1,10 +1,10 @@
 package dev.freeway.gateway.admin;
 
 import dev.freeway.gateway.auth.IssuedKeys;
+import dev.freeway.gateway.routing.TeamPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,18 +15,15 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientKeysHandler {
     private static final Logger AUDIT = LoggerFactory.getLogger("freeway.audit");
-    /** Without configured teams any name is accepted, but only a plain one: it reaches the log. */
-    private static final Pattern TEAM_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
 
     private final IssuedKeys keys;
-    private final Set<String> teams;
+    private final TeamPolicy teams;
 
-    /** @param teams the configured teams; empty = teams are not configured, any name is accepted */
-    ClientKeysHandler(IssuedKeys keys, Set<String> teams) {
+    /** @param teams when none is described, any plain name is accepted (it reaches the log) */
+    ClientKeysHandler(IssuedKeys keys, TeamPolicy teams) {
         this.keys = keys;
-        this.teams = Set.copyOf(teams);
+        this.teams = teams;
     }
 
     void issue(RoutingContext ctx) {
@@ -87,7 +84,9 @@ final class ClientKeysHandler {
     /** The path's team, or null after failing the request with 404. */
     private String team(RoutingContext ctx) {
         String team = ctx.pathParam("team");
-        boolean known = teams.isEmpty() ? TEAM_NAME.matcher(team).matches() : teams.contains(team);
+        boolean known = teams.any()
+                ? teams.defined(team)
+                : TeamsHandler.TEAM_NAME.matcher(team).matches();
         if (!known) {
             ctx.fail(AdminErrors.teamNotFound());
             return null;

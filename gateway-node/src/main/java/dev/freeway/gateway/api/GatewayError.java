@@ -65,6 +65,17 @@ public final class GatewayError extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    public static GatewayError teamSpendCapReached(String team, long retryAfterSeconds) {
+        return new GatewayError(
+                429,
+                "rate_limit_error",
+                "team_quota_exceeded",
+                null,
+                "Team '" + team + "' has reached its monthly spend cap for paid models; free models still serve"
+                        + " it, and the cap renews at the start of the next UTC month.",
+                retryAfterSeconds);
+    }
+
     public static GatewayError modelNotAllowed(String team, String model) {
         return new GatewayError(
                 403,

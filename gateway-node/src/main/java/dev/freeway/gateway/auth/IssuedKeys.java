@@ -1,5 +1,6 @@
 package dev.freeway.gateway.auth;
 
+import dev.freeway.gateway.cluster.SharedTable;
 import dev.freeway.gateway.secrets.Secret;
 import io.vertx.core.Future;
 import java.security.MessageDigest;
@@ -34,11 +35,11 @@ public final class IssuedKeys {
 
     public record Listed(String id, Instant createdAt, boolean revoked, String last4) {}
 
-    private final SharedKeyRecords shared;
+    private final SharedTable shared;
     private final Clock clock;
     private final Map<String, IssuedKeyRecord> mirror = new ConcurrentHashMap<>();
 
-    public IssuedKeys(SharedKeyRecords shared, Clock clock) {
+    public IssuedKeys(SharedTable shared, Clock clock) {
         this.shared = shared;
         this.clock = clock;
         shared.watch(this::remember);

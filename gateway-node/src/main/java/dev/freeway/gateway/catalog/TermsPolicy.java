@@ -9,15 +9,15 @@ import java.util.Map;
  * The operator's exclusions by free-tier terms ({@code shared_use:forbidden},
  * {@code production:evaluation_only}...), so a shared deployment stays within each platform's terms.
  */
-final class TermsPolicy {
+public final class TermsPolicy {
     private final List<String> excluded;
 
-    TermsPolicy(List<String> excluded) {
+    public TermsPolicy(List<String> excluded) {
         this.excluded = excluded;
     }
 
     /** The first exclusion the terms match, or null. A platform without recorded terms matches none. */
-    String excludedBy(TermsEntry terms) {
+    public String excludedBy(TermsEntry terms) {
         if (terms == null) {
             return null;
         }

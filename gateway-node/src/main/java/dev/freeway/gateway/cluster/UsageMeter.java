@@ -1,7 +1,9 @@
 package dev.freeway.gateway.cluster;
 
 import io.vertx.core.Future;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cluster-wide usage per team, scope (provider key and model) and UTC day: requests, tokens and
@@ -15,4 +17,10 @@ public interface UsageMeter {
 
     /** Every row of {@code day} (ISO date, UTC), only {@code team}'s when it is not null. */
     Future<List<UsageRow>> read(String day, String team);
+
+    /** Adds {@code costNanos} to what {@code team} spent in {@code month} ({@code yyyy-MM}, UTC). */
+    Future<Void> addSpend(String team, String month, long costNanos);
+
+    /** What each of {@code teams} spent in {@code month}, in nano-dollars; absent = nothing. */
+    Future<Map<String, Long>> spend(String month, Collection<String> teams);
 }

@@ -95,7 +95,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String path(JsonMappingException e) {
+    static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

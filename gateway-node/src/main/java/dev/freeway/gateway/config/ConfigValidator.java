@@ -13,7 +13,6 @@ import java.util.TreeSet;
 
 /** Semantic checks after binding; each message starts with the path of the offending key. */
 final class ConfigValidator {
-
     private static final String ACCOUNT = "{account}";
     private static final Set<String> CREDENTIAL_HEADERS =
             Set.of("authorization", "x-api-key", "x-goog-api-key", "api-key");
@@ -245,19 +244,7 @@ final class ConfigValidator {
     }
 
     private void teams(GatewayConfig config) {
-        config.teams().forEach((name, team) -> {
-            String path = "teams." + name;
-            if (team.weight() < 1) {
-                problems.add(path + ".weight: must be at least 1");
-            }
-            TeamLimitsConfig l = team.limits();
-            if (l.rpm() < 0 || l.tpm() < 0 || l.dailyTokens() < 0) {
-                problems.add(path + ".limits: limits cannot be negative (0 means none)");
-            }
-            if (team.models().isEmpty() || team.models().stream().anyMatch(m -> m == null || m.isBlank())) {
-                problems.add(path + ".models: a non-empty list of model globs");
-            }
-        });
+        config.teams().forEach((name, team) -> problems.addAll(TeamChecks.problems("teams." + name, team)));
         if (config.teams().isEmpty()) {
             return;
         }

@@ -2,8 +2,18 @@ package dev.freeway.gateway.limits;
 
 import dev.freeway.gateway.config.LimitsConfig;
 
-/** Requests and tokens a provider allows per minute and per day for one scope; 0 = no limit. */
-public record Limits(long rpm, long rpd, long tpm, long tpd) {
+/**
+ * Requests and tokens a provider (or a team) allows per minute and per day for one scope; 0 = no
+ * limit.
+ *
+ * @param version 0 for limits fixed by the config; limits changed at runtime carry an increasing
+ *     version so the shared buckets take the new shape, keeping what was consumed
+ */
+public record Limits(long rpm, long rpd, long tpm, long tpd, long version) {
+
+    public Limits(long rpm, long rpd, long tpm, long tpd) {
+        this(rpm, rpd, tpm, tpd, 0);
+    }
 
     public static Limits of(LimitsConfig config) {
         return new Limits(config.rpm(), config.rpd(), config.tpm(), config.tpd());

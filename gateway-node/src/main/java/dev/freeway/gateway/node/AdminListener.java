@@ -3,8 +3,10 @@ package dev.freeway.gateway.node;
 import dev.freeway.gateway.admin.AdminRouter;
 import dev.freeway.gateway.api.UsageReport;
 import dev.freeway.gateway.auth.IssuedKeys;
+import dev.freeway.gateway.cluster.SharedTable;
 import dev.freeway.gateway.config.AdminConfig;
 import dev.freeway.gateway.logging.KnownSecrets;
+import dev.freeway.gateway.routing.TeamPolicy;
 import dev.freeway.gateway.secrets.KeyRefresher;
 import dev.freeway.gateway.secrets.KeySnapshot;
 import dev.freeway.gateway.secrets.local.KeyStoreAdmin;
@@ -13,7 +15,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
-import java.util.Set;
 
 /**
  * The admin API on its own listener and port, with its own token: the data plane's client keys
@@ -33,7 +34,8 @@ final class AdminListener {
             AdminConfig config,
             KeyRefresher keys,
             IssuedKeys clientKeys,
-            Set<String> teams,
+            TeamPolicy teams,
+            SharedTable teamTable,
             UsageReport usage,
             Clock clock) {
         if (!config.enabled()) {
@@ -47,6 +49,7 @@ final class AdminListener {
                 () -> keys == null ? KeySnapshot.empty() : keys.current(),
                 clientKeys,
                 teams,
+                teamTable,
                 usage,
                 clock);
         return vertx.createHttpServer(new HttpServerOptions()

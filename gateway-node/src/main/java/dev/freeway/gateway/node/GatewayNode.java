@@ -27,6 +27,7 @@ import dev.freeway.gateway.routing.Failover;
 import dev.freeway.gateway.routing.PinWriter;
 import dev.freeway.gateway.routing.Planner;
 import dev.freeway.gateway.routing.TeamPolicy;
+import dev.freeway.gateway.routing.TeamSpend;
 import dev.freeway.gateway.routing.UsageRecorder;
 import dev.freeway.gateway.secrets.KeyRefresher;
 import dev.freeway.gateway.secrets.KeySource;
@@ -65,6 +66,7 @@ public final class GatewayNode {
             HazelcastCluster cluster,
             HealthChecks health,
             UsageRecorder usage,
+            TeamSpend spend,
             AtomicInteger port,
             KeyRefresher keys) {
         this.vertx = vertx;
@@ -73,7 +75,8 @@ public final class GatewayNode {
         this.health = health;
         this.usage = usage;
         this.port = port;
-        this.usageTimer = vertx.setPeriodic(USAGE_FLUSH_MILLIS, id -> usage.flush());
+        this.usageTimer =
+                vertx.setPeriodic(USAGE_FLUSH_MILLIS, id -> usage.flush().onComplete(flushed -> spend.refresh()));
     }
 
     /** Starts the cluster member (blocking) and then the HTTP servers; call off the event loop. */
@@ -106,7 +109,9 @@ public final class GatewayNode {
         PinWriter pins = new PinWriter(sticky, clock, stickyTtlMillis);
         UsageMeter meter = cluster.usage();
         UsageRecorder usage = new UsageRecorder(meter, clock);
-        TeamPolicy teams = new TeamPolicy(config.teams());
+        TeamPolicy teams = new TeamPolicy(config.teams(), config.providers());
+        teams.follow(cluster.teamSettings());
+        TeamSpend spend = new TeamSpend(meter, teams, clock);
         Function<HttpClient, ChatCompletionsHandler> chatOverClient = upstreams -> {
             ProviderRegistry providers = ProviderRegistry.build(config.providers(), WireFormats.factories(upstreams));
             Failover failover = new Failover(
@@ -117,9 +122,18 @@ public final class GatewayNode {
                     routing.maxAttempts(),
                     routing.totalTimeoutMs(),
                     routing.admissionTimeoutMs(),
-                    teams.shared() ? cluster.fairShare() : null);
+                    cluster.fairShare());
             return new ChatCompletionsHandler(new ChatCompletionFlow(
-                    planner, failover, ledger, sticky, pins, penalties, usage, teams, routing.admissionTimeoutMs()));
+                    planner,
+                    failover,
+                    ledger,
+                    sticky,
+                    pins,
+                    penalties,
+                    usage,
+                    teams,
+                    spend,
+                    routing.admissionTimeoutMs()));
         };
 
         IssuedKeys issuedKeys = new IssuedKeys(cluster.clientKeys(), clock);
@@ -139,7 +153,7 @@ public final class GatewayNode {
                 config.server().bodyLimitBytes());
 
         AtomicInteger port = new AtomicInteger();
-        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, port, keys);
+        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, spend, port, keys);
         int instances = config.server().instances() > 0
                 ? config.server().instances()
                 : Runtime.getRuntime().availableProcessors();
@@ -151,13 +165,7 @@ public final class GatewayNode {
                 .compose(id -> {
                     node.deployment = id;
                     return AdminListener.start(
-                            vertx,
-                            config.admin(),
-                            keys,
-                            issuedKeys,
-                            config.teams().keySet(),
-                            usageReport,
-                            clock);
+                            vertx, config.admin(), keys, issuedKeys, teams, cluster.teamSettings(), usageReport, clock);
                 })
                 .map(admin -> {
                     node.admin = admin;

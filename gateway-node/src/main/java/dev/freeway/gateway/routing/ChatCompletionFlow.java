@@ -34,6 +34,7 @@ public final class ChatCompletionFlow {
     private final PenaltyBook penalties;
     private final UsageRecorder usage;
     private final TeamPolicy teams;
+    private final TeamSpend spend;
     private final long clusterDeadlineMillis;
 
     public ChatCompletionFlow(
@@ -45,6 +46,7 @@ public final class ChatCompletionFlow {
             PenaltyBook penalties,
             UsageRecorder usage,
             TeamPolicy teams,
+            TeamSpend spend,
             long clusterDeadlineMillis) {
         this.planner = planner;
         this.failover = failover;
@@ -54,6 +56,7 @@ public final class ChatCompletionFlow {
         this.penalties = penalties;
         this.usage = usage;
         this.teams = teams;
+        this.spend = spend;
         this.clusterDeadlineMillis = clusterDeadlineMillis;
     }
 
@@ -107,7 +110,7 @@ public final class ChatCompletionFlow {
                 .compose(reservation -> pinned(request)
                         .map(pin -> pin.map(target -> Planner.preferPinned(planned, target))
                                 .orElse(planned))
-                        .compose(ordered -> failover.run(ordered, request, rules, dispatch))
+                        .compose(ordered -> failover.run(ordered, request, teams.shared() ? rules : null, dispatch))
                         .transform(done -> {
                             if (done.succeeded()) {
                                 return Future.succeededFuture(done.result().withTeam(reservation));
@@ -120,13 +123,24 @@ public final class ChatCompletionFlow {
                         }));
     }
 
-    private static List<Candidate> allowed(List<Candidate> planned, TeamRules rules, ChatRequest request) {
-        if (rules.allowsEverything()) {
+    /**
+     * The planned candidates the team may use: its models, its data policy, and no paid model once
+     * its monthly spend cap is reached.
+     */
+    private List<Candidate> allowed(List<Candidate> planned, TeamRules rules, ChatRequest request) {
+        boolean capReached = spend.spent(rules);
+        if (rules.allowsEverything() && !capReached) {
             return planned;
         }
-        List<Candidate> allowed = planned.stream().filter(rules::allows).toList();
-        if (allowed.isEmpty()) {
+        List<Candidate> permitted = planned.stream().filter(rules::allows).toList();
+        if (permitted.isEmpty()) {
             throw GatewayError.modelNotAllowed(rules.name(), request.model());
+        }
+        List<Candidate> allowed = capReached
+                ? permitted.stream().filter(c -> c.model().price().free()).toList()
+                : permitted;
+        if (allowed.isEmpty()) {
+            throw GatewayError.teamSpendCapReached(rules.name(), spend.secondsToRenewal());
         }
         return allowed.size() == planned.size() ? planned : allowed;
     }

@@ -35,6 +35,9 @@ public final class UsageRecorder {
     private final UsageMeter meter;
     private final Clock clock;
     private final Map<UsageKey, Counts> pending = new ConcurrentHashMap<>();
+    /** Cost per team and month, for monthly spend caps: only paid answers add to it. */
+    private final Map<SpendKey, LongAdder> spend = new ConcurrentHashMap<>();
+
     private volatile Day day = new Day(Long.MIN_VALUE, "");
 
     public UsageRecorder(UsageMeter meter, Clock clock) {
@@ -44,15 +47,20 @@ public final class UsageRecorder {
 
     /** Counts one request of {@code team} served by {@code candidate}. */
     public void record(String team, Candidate candidate, Usage usage) {
+        String today = today();
         UsageKey key = new UsageKey(
-                today(), team, candidate.provider(), candidate.model().id(), candidate.scope());
+                today, team, candidate.provider(), candidate.model().id(), candidate.scope());
         Counts counts = pending.computeIfAbsent(key, k -> new Counts());
         counts.requests.increment();
         if (usage.known()) {
             counts.prompt.add(usage.promptTokens());
             counts.completion.add(usage.completionTokens());
-            counts.costNanos.add(
-                    UsageCost.nanos(candidate.model().price(), usage.promptTokens(), usage.completionTokens()));
+            long cost = UsageCost.nanos(candidate.model().price(), usage.promptTokens(), usage.completionTokens());
+            counts.costNanos.add(cost);
+            if (cost > 0) {
+                spend.computeIfAbsent(new SpendKey(team, today.substring(0, 7)), k -> new LongAdder())
+                        .add(cost);
+            }
         } else {
             counts.unmetered.increment();
         }
@@ -76,6 +84,21 @@ public final class UsageRecorder {
                 entry.getValue().restore(delta);
             }));
         }
+        for (Map.Entry<SpendKey, LongAdder> entry : spend.entrySet()) {
+            long nanos = entry.getValue().sumThenReset();
+            if (nanos == 0) {
+                // As above: this month's adders may still be added to, so only past months go.
+                if (!today.startsWith(entry.getKey().month())) {
+                    spend.remove(entry.getKey(), entry.getValue());
+                }
+                continue;
+            }
+            SpendKey key = entry.getKey();
+            sent.add(meter.addSpend(key.team(), key.month(), nanos).onFailure(e -> {
+                LOG.warn("spend not recorded, kept for the next flush: {}", e.toString());
+                spend.computeIfAbsent(key, k -> new LongAdder()).add(nanos);
+            }));
+        }
         return Future.join(sent).mapEmpty();
     }
 
@@ -91,6 +114,8 @@ public final class UsageRecorder {
     }
 
     private record Day(long index, String text) {}
+
+    private record SpendKey(String team, String month) {}
 
     private static final class Counts {
         final LongAdder requests = new LongAdder();

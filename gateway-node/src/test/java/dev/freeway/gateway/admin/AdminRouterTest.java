@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -178,7 +177,7 @@ class AdminRouterTest {
 
     private void start(Vertx vertx, KeyStoreAdmin store, Supplier<KeySnapshot> serving) throws Exception {
         server = vertx.createHttpServer()
-                .requestHandler(new AdminRouter(ADMIN_TOKEN, store, serving, null, Set.of(), null, Clock.systemUTC())
+                .requestHandler(new AdminRouter(ADMIN_TOKEN, store, serving, null, null, null, null, Clock.systemUTC())
                         .build(vertx))
                 .listen(0, "127.0.0.1")
                 .toCompletionStage()

@@ -2,10 +2,12 @@ package dev.freeway.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.freeway.gateway.auth.InMemoryKeyRecords;
 import dev.freeway.gateway.auth.IssuedKeys;
 import dev.freeway.gateway.auth.Team;
+import dev.freeway.gateway.config.TeamConfig;
+import dev.freeway.gateway.routing.TeamPolicy;
 import dev.freeway.gateway.secrets.KeySnapshot;
+import dev.freeway.gateway.testing.InMemoryTable;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -16,8 +18,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ class ClientKeysRoutesTest {
     private static final String ADMIN_TOKEN = "admin-token-5f1d8c2b9e7a4306";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final InMemoryKeyRecords table = new InMemoryKeyRecords();
+    private final InMemoryTable table = new InMemoryTable();
     private final IssuedKeys keys = new IssuedKeys(table, Clock.systemUTC());
     private int port;
 
@@ -128,9 +132,20 @@ class ClientKeysRoutesTest {
 
     private void start(Vertx vertx, Set<String> teams) throws Exception {
         HttpServer server = vertx.createHttpServer()
-                .requestHandler(
-                        new AdminRouter(ADMIN_TOKEN, null, KeySnapshot::empty, keys, teams, null, Clock.systemUTC())
-                                .build(vertx))
+                .requestHandler(new AdminRouter(
+                                ADMIN_TOKEN,
+                                null,
+                                KeySnapshot::empty,
+                                keys,
+                                new TeamPolicy(
+                                        teams.stream()
+                                                .collect(Collectors.toMap(
+                                                        t -> t, t -> new TeamConfig(null, null, null))),
+                                        Map.of()),
+                                new InMemoryTable(),
+                                null,
+                                Clock.systemUTC())
+                        .build(vertx))
                 .listen(0, "127.0.0.1")
                 .toCompletionStage()
                 .toCompletableFuture()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freeway.gateway.api.ErrorMapper;
 import dev.freeway.gateway.config.ClientKeyConfig;
+import dev.freeway.gateway.testing.InMemoryTable;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +29,7 @@ class AuthenticatorTest {
     private static final String CONFIG_KEY = "sk-config-client-key-0001";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final InMemoryKeyRecords table = new InMemoryKeyRecords();
+    private final InMemoryTable table = new InMemoryTable();
     private final IssuedKeys issued = new IssuedKeys(table, Clock.systemUTC());
 
     @Test

@@ -3,6 +3,7 @@ package dev.freeway.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freeway.gateway.secrets.Secret;
+import dev.freeway.gateway.testing.InMemoryTable;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class IssuedKeysTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:15:30.123Z"), ZoneOffset.UTC);
 
-    private final InMemoryKeyRecords table = new InMemoryKeyRecords();
+    private final InMemoryTable table = new InMemoryTable();
     private final IssuedKeys keys = new IssuedKeys(table, CLOCK);
 
     @Test

@@ -9,6 +9,7 @@ import dev.freeway.gateway.config.TeamLimitsConfig;
 import dev.freeway.gateway.secrets.ProviderKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,13 @@ class TeamRulesTest {
                 ProviderKey.of("key-000000001"));
     }
 
+    private static TeamRules rules(String name, TeamConfig config) {
+        return TeamRules.of(name, config, 0, Set.of());
+    }
+
     @Test
     void a_model_list_matches_model_ids_and_provider_slash_model() {
-        TeamRules rules = TeamRules.of("alpha", new TeamConfig(1, null, List.of("llama-*", "groq/qwen3-32b")));
+        TeamRules rules = rules("alpha", new TeamConfig(1, null, List.of("llama-*", "groq/qwen3-32b")));
 
         assertThat(rules.allows(candidate("cerebras", "llama-3.3-70b"))).isTrue();
         assertThat(rules.allows(candidate("groq", "qwen3-32b"))).isTrue();
@@ -33,8 +38,7 @@ class TeamRulesTest {
 
     @Test
     void the_team_quota_is_a_ledger_scope_of_its_own_with_daily_tokens_as_the_day_window() {
-        TeamRules rules =
-                TeamRules.of("alpha", new TeamConfig(2, new TeamLimitsConfig(600L, 200_000L, 5_000_000L), null));
+        TeamRules rules = rules("alpha", new TeamConfig(2, new TeamLimitsConfig(600L, 200_000L, 5_000_000L), null));
 
         assertThat(rules.scope()).isEqualTo("team:alpha");
         assertThat(rules.limits().rpm()).isEqualTo(600);
@@ -46,17 +50,16 @@ class TeamRulesTest {
 
     @Test
     void only_a_star_list_skips_the_per_candidate_check() {
-        assertThat(TeamRules.of("a", new TeamConfig(1, null, List.of("*"))).allowsEverything())
+        assertThat(rules("a", new TeamConfig(1, null, List.of("*"))).allowsEverything())
                 .isTrue();
-        assertThat(TeamRules.of("b", new TeamConfig(1, null, List.of("llama-*")))
-                        .allowsEverything())
+        assertThat(rules("b", new TeamConfig(1, null, List.of("llama-*"))).allowsEverything())
                 .isFalse();
         assertThat(TeamRules.open("c").allowsEverything()).isTrue();
     }
 
     @Test
     void a_team_the_config_does_not_describe_has_no_quota_and_every_model() {
-        TeamRules rules = new TeamPolicy(Map.of()).rules("test");
+        TeamRules rules = new TeamPolicy(Map.of(), Map.of()).rules("test");
 
         assertThat(rules.limited()).isFalse();
         assertThat(rules.allows(candidate("any", "thing"))).isTrue();

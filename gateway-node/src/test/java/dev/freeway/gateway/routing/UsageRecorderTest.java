@@ -14,6 +14,8 @@ import dev.freeway.gateway.secrets.ProviderKey;
 import dev.freeway.gateway.testing.MutableClock;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ class UsageRecorderTest {
     private static final Candidate LLAMA = candidate("llama", null);
     private static final Candidate PAID = candidate("gpt", new PriceEntry(0.59, 0.79));
     private final Map<String, UsageTotals> stored = new HashMap<>();
+    private final Map<String, Long> spent = new HashMap<>();
     private boolean failing;
     private int calls;
 
@@ -43,6 +46,20 @@ class UsageRecorderTest {
 
         @Override
         public Future<List<UsageRow>> read(String day, String team) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Future<Void> addSpend(String team, String month, long costNanos) {
+            if (failing) {
+                return Future.failedFuture("member gone");
+            }
+            spent.merge(team + "|" + month, costNanos, Long::sum);
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Map<String, Long>> spend(String month, Collection<String> teams) {
             throw new UnsupportedOperationException();
         }
     };
@@ -108,6 +125,24 @@ class UsageRecorderTest {
         recorder.flush();
 
         assertThat(stored).containsEntry("2026-11-23|t|gpt", new UsageTotals(1, 4, 4, 5_520, 0));
+        assertThat(spent).containsExactly(Map.entry("t|2026-11", 5_520L));
+    }
+
+    @Test
+    void paid_answers_add_to_the_teams_spend_in_the_utc_month_and_free_ones_do_not() {
+        clock.set(Instant.parse("2026-11-30T23:59:59Z"));
+        recorder.record("alpha", PAID, new Usage(1_000, 100));
+        recorder.record("alpha", LLAMA, new Usage(1_000, 100));
+        recorder.record("beta", PAID, new Usage(1_000, 100));
+        clock.advance(Duration.ofSeconds(2));
+        recorder.record("alpha", PAID, new Usage(1_000, 0));
+        recorder.flush();
+
+        assertThat(spent)
+                .containsOnly(
+                        Map.entry("alpha|2026-11", 669_000L),
+                        Map.entry("beta|2026-11", 669_000L),
+                        Map.entry("alpha|2026-12", 590_000L));
     }
 
     @Test

@@ -65,6 +65,30 @@ public abstract class CapacityLedgerContract {
     }
 
     @Test
+    void a_limit_changed_at_runtime_applies_at_once_raised_keeping_what_was_consumed() {
+        String scope = scope();
+        for (int i = 0; i < 4; i++) {
+            assertThat(reserve(scope, new Limits(10, 0, 0, 0), 0).isGranted()).isTrue();
+        }
+
+        Limits raised = new Limits(12, 0, 0, 0, 1_000);
+        for (int i = 0; i < 8; i++) {
+            assertThat(reserve(scope, raised, 0).isGranted()).as("up to 12").isTrue();
+        }
+        assertThat(reserve(scope, raised, 0).isGranted()).as("13th of 12").isFalse();
+
+        // Lowered, what is left is capped at the new limit (Bucket4j keeps no count of what was used).
+        Limits lowered = new Limits(3, 0, 0, 0, 2_000);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(reserve(scope, lowered, 0).isGranted()).as("a new minute").isTrue();
+        assertThat(reserve(scope, raised, 0).isGranted())
+                .as("a late caller with the older limits does not undo the change")
+                .isTrue();
+        assertThat(reserve(scope, lowered, 0).isGranted()).as("3rd of 3").isTrue();
+        assertThat(reserve(scope, lowered, 0).isGranted()).as("4th of 3").isFalse();
+    }
+
+    @Test
     void a_daily_limit_resets_at_utc_midnight_not_a_day_after_first_use() {
         String scope = scope();
         Limits limits = new Limits(0, 2, 0, 0);

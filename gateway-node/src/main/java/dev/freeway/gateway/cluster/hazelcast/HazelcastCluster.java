@@ -7,9 +7,9 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-import dev.freeway.gateway.auth.SharedKeyRecords;
 import dev.freeway.gateway.cluster.FairShare;
 import dev.freeway.gateway.cluster.PenaltyBook;
+import dev.freeway.gateway.cluster.SharedTable;
 import dev.freeway.gateway.cluster.StickySessions;
 import dev.freeway.gateway.cluster.UsageMeter;
 import dev.freeway.gateway.config.ClusterConfig;
@@ -28,8 +28,10 @@ public final class HazelcastCluster implements AutoCloseable {
     static final String PENALTIES = "freeway-penalties";
     static final String STICKY = "freeway-sticky";
     static final String USAGE = "freeway-usage";
+    static final String SPEND = "freeway-spend";
     static final String FAIR_SHARE = "freeway-fair-share";
     static final String CLIENT_KEYS = "freeway-client-keys";
+    static final String TEAMS = "freeway-teams";
 
     private final HazelcastInstance instance;
     private final AtomicInteger largestSize;
@@ -70,29 +72,39 @@ public final class HazelcastCluster implements AutoCloseable {
     }
 
     public UsageMeter usage() {
-        return new HzUsageMeter(instance.getMap(USAGE));
+        return new HzUsageMeter(instance.getMap(USAGE), instance.getMap(SPEND));
+    }
+
+    /** The issued client keys' table (id → record text, digests only). */
+    public SharedTable clientKeys() {
+        return table(CLIENT_KEYS);
+    }
+
+    /** Team settings changed through the admin API (team → record text). */
+    public SharedTable teamSettings() {
+        return table(TEAMS);
     }
 
     /**
-     * The issued client keys' table (id → record text, digests only). Its listener is local to
-     * this member and carries values, so each node's mirror learns of a revocation in one event.
+     * Its listener is local to this member and carries values, so each node's mirror learns of a
+     * change in one event.
      */
-    public SharedKeyRecords clientKeys() {
-        IMap<String, String> map = instance.getMap(CLIENT_KEYS);
-        return new SharedKeyRecords() {
+    private SharedTable table(String name) {
+        IMap<String, String> map = instance.getMap(name);
+        return new SharedTable() {
             @Override
-            public Future<Void> put(String id, String record) {
-                return FutureBridge.toVertx(map.setAsync(id, record));
+            public Future<Void> put(String key, String record) {
+                return FutureBridge.toVertx(map.setAsync(key, record));
             }
 
             @Override
-            public Future<String> get(String id) {
-                return FutureBridge.toVertx(map.getAsync(id));
+            public Future<String> get(String key) {
+                return FutureBridge.toVertx(map.getAsync(key));
             }
 
             @Override
             public void watch(BiConsumer<String, String> onChange) {
-                map.addEntryListener(new KeyRecordListener(onChange), true);
+                map.addEntryListener(new RecordListener(onChange), true);
                 map.forEach(onChange);
             }
         };
@@ -130,7 +142,7 @@ public final class HazelcastCluster implements AutoCloseable {
     }
 
     /** Merged events too: after a split heals, the surviving record must reach every mirror. */
-    private record KeyRecordListener(BiConsumer<String, String> onChange)
+    private record RecordListener(BiConsumer<String, String> onChange)
             implements EntryAddedListener<String, String>,
                     EntryUpdatedListener<String, String>,
                     EntryMergedListener<String, String> {

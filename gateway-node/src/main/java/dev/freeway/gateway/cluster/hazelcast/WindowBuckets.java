@@ -6,11 +6,13 @@ import dev.freeway.gateway.limits.Limits;
 import dev.freeway.gateway.limits.Window;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.RecoveryStrategy;
+import io.github.bucket4j.distributed.proxy.RemoteAsyncBucketBuilder;
 import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,12 +102,15 @@ final class WindowBuckets {
             String scope, Window window, Limits limits, Function<AsyncBucketProxy, CompletableFuture<T>> command) {
         String key = key(window, scope);
         long capacity = window.limit(limits);
-        AsyncBucketProxy bucket = proxies.get(key);
+        long version = limits.version();
+        // A proxy carries its configuration: limits changed at runtime need a proxy of their own.
+        String cached = version == 0 ? key : key + "#" + version;
+        AsyncBucketProxy bucket = proxies.get(cached);
         if (bucket == null) {
             if (proxies.size() >= MAX_CACHED_PROXIES) {
                 proxies.clear();
             }
-            bucket = proxies.computeIfAbsent(key, k -> proxy(k, window, capacity, capacity));
+            bucket = proxies.computeIfAbsent(cached, k -> proxy(key, window, capacity, capacity, version));
         }
         return command.apply(bucket).exceptionallyCompose(error -> {
             if (!(unwrap(error) instanceof BucketNotFoundException)) {
@@ -113,8 +118,8 @@ final class WindowBuckets {
             }
             long initial = rebuildTokens(key, window, capacity);
             LOG.warn("bucket {} of a scope was lost; rebuilt with {} of {} left", window, initial, capacity);
-            AsyncBucketProxy replacement = proxy(key, window, capacity, initial);
-            proxies.put(key, replacement);
+            AsyncBucketProxy replacement = proxy(key, window, capacity, initial, version);
+            proxies.put(cached, replacement);
             return command.apply(replacement);
         });
     }
@@ -127,10 +132,19 @@ final class WindowBuckets {
         return capacity / Math.max(1, members.getAsInt());
     }
 
-    private AsyncBucketProxy proxy(String key, Window window, long capacity, long initialTokens) {
-        return manager.builder()
-                .withRecoveryStrategy(RecoveryStrategy.THROW_BUCKET_NOT_FOUND_EXCEPTION)
-                .build(key, () -> config(shapes.window(window, capacity, initialTokens)));
+    /**
+     * With a version, a bucket stored under an older one takes this shape on its next use. A raised
+     * limit keeps what was consumed in the window (ADDITIVE: the available tokens grow by the
+     * increase); a lowered one caps what is left at the new limit, so for the rest of that one
+     * window the old consumption is forgotten.
+     */
+    private AsyncBucketProxy proxy(String key, Window window, long capacity, long initialTokens, long version) {
+        RemoteAsyncBucketBuilder<String> builder =
+                manager.builder().withRecoveryStrategy(RecoveryStrategy.THROW_BUCKET_NOT_FOUND_EXCEPTION);
+        if (version > 0) {
+            builder = builder.withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE);
+        }
+        return builder.build(key, () -> config(shapes.window(window, capacity, initialTokens)));
     }
 
     private static CompletableFuture<BucketConfiguration> config(BucketConfiguration configuration) {

@@ -1,5 +1,6 @@
-package dev.freeway.gateway.auth;
+package dev.freeway.gateway.testing;
 
+import dev.freeway.gateway.cluster.SharedTable;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /** The cluster table without a cluster: changes reach every watcher at once, as events would. */
-public final class InMemoryKeyRecords implements SharedKeyRecords {
+public final class InMemoryTable implements SharedTable {
     private final Map<String, String> records = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, String>> watchers = new CopyOnWriteArrayList<>();
 

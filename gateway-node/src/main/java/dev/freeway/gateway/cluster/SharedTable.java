@@ -1,17 +1,18 @@
-package dev.freeway.gateway.auth;
+package dev.freeway.gateway.cluster;
 
 import io.vertx.core.Future;
 import java.util.function.BiConsumer;
 
 /**
- * The cluster-wide table of issued client keys (id → encoded {@link IssuedKeyRecord}), as the
- * auth package needs it; the cluster package implements it, so nothing here imports Hazelcast.
+ * A small cluster-wide table of records (name → text) that every node mirrors locally: issued
+ * client keys, team settings. The hazelcast package implements it, so its users import no
+ * Hazelcast.
  */
-public interface SharedKeyRecords {
-    Future<Void> put(String id, String record);
+public interface SharedTable {
+    Future<Void> put(String name, String record);
 
     /** The record as the cluster holds it now, or null. */
-    Future<String> get(String id);
+    Future<String> get(String name);
 
     /**
      * Calls {@code onChange} for every record now in the table and for every later addition,
