@@ -1,7 +1,9 @@
 package dev.freeway.gateway.testing;
 
+import dev.freeway.gateway.catalog.entry.PriceEntry;
 import dev.freeway.gateway.catalog.entry.RequestQuirks;
 import dev.freeway.gateway.catalog.entry.SharedLimitEntry;
+import dev.freeway.gateway.catalog.entry.TermsEntry;
 import dev.freeway.gateway.config.AdminConfig;
 import dev.freeway.gateway.config.AuthConfig;
 import dev.freeway.gateway.config.CatalogPolicyConfig;
@@ -94,7 +96,7 @@ public final class TestConfigs {
                         null,
                         null,
                         null,
-                        null,
+                        spec.terms,
                         spec.request,
                         spec.limitScope,
                         spec.sharedLimits,
@@ -106,6 +108,25 @@ public final class TestConfigs {
     public TestConfigs model(String id, String provider, int score, LimitsConfig limits, int maxOutputTokens) {
         models.add(new ModelConfig(
                 id, provider, null, score, 131_072, limits, null, maxOutputTokens, null, null, null, null, null));
+        return this;
+    }
+
+    /** A paid model: {@code usdPerMillion} for prompt and completion tokens alike. */
+    public TestConfigs pricedModel(String id, String provider, int score, double usdPerMillion) {
+        models.add(new ModelConfig(
+                id,
+                provider,
+                null,
+                score,
+                131_072,
+                LimitsConfig.unlimited(),
+                null,
+                null,
+                null,
+                new PriceEntry(usdPerMillion, usdPerMillion),
+                null,
+                null,
+                null));
         return this;
     }
 
@@ -185,8 +206,15 @@ public final class TestConfigs {
         private RequestQuirks request;
         private String limitScope;
         private String dailyResetZone;
+        private TermsEntry terms;
 
         private Platform() {}
+
+        /** Free-tier terms saying whether prompts may be used for training ({@code yes}, {@code no}...). */
+        public Platform trainsOnPrompts(String value) {
+            terms = new TermsEntry("recurring", "allowed", "allowed", value, null, null);
+            return this;
+        }
 
         public Platform key(String value) {
             keys.add(KeyConfig.of(value));
