@@ -3,6 +3,7 @@ package dev.freeway.gateway.catalog;
 import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.limits.LimitScope;
 import dev.freeway.gateway.limits.Limits;
+import dev.freeway.gateway.limits.MonthlyBudget;
 import dev.freeway.gateway.secrets.ProviderKey;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import java.util.List;
  *     when the platform refuses the key or its credit is gone
  * @param shared limits the platform enforces across models that also cover this one (an
  *     account-wide RPM, a free-model pool), each in its own scope
+ * @param monthly budgets the platform publishes per calendar month that this candidate draws on
  * @param defaultMaxTokens the answer limit sent when the client sets none (0 = none): reserved
  *     up front, as platforms that pre-charge count it
  * @param dailyReset the zone whose midnight resets the platform's daily quotas
@@ -33,11 +35,13 @@ public record Candidate(
         String scope,
         String keySubject,
         List<LimitScope> shared,
+        List<MonthlyBudget> monthly,
         int defaultMaxTokens,
         ZoneId dailyReset) {
 
     public Candidate {
         shared = List.copyOf(shared);
+        monthly = List.copyOf(monthly);
     }
 
     /** A candidate whose limits all apply per key and model. */
@@ -50,6 +54,7 @@ public record Candidate(
                 provider + "/" + model.id(),
                 provider + "#" + key.fingerprint() + "/" + model.id(),
                 provider + "#" + key.fingerprint(),
+                List.of(),
                 List.of(),
                 0,
                 ZoneOffset.UTC);

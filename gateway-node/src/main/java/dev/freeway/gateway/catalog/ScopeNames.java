@@ -5,6 +5,7 @@ import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.config.ProviderConfig;
 import dev.freeway.gateway.limits.LimitScope;
 import dev.freeway.gateway.limits.Limits;
+import dev.freeway.gateway.limits.MonthlyBudget;
 import dev.freeway.gateway.secrets.ProviderKey;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,11 +25,21 @@ final class ScopeNames {
         String projectHolder = providerId + "@" + key.quotaGroup();
         String own = ("project_model".equals(provider.limitScope()) ? projectHolder : keyHolder) + "/" + model.id();
         List<LimitScope> shared = new ArrayList<>();
+        List<MonthlyBudget> monthly = new ArrayList<>();
+        if (model.monthlyTokens() > 0) {
+            monthly.add(new MonthlyBudget(own, 0, model.monthlyTokens()));
+        }
         for (SharedLimitEntry limit : provider.sharedLimits()) {
+            if (!covers(limit, model.id())) {
+                continue;
+            }
+            String scope = ("project".equals(limit.scope()) ? projectHolder : keyHolder) + "/@" + limit.name();
             Limits limits = Limits.of(limit.limits());
-            if ((limits.limitsRequests() || limits.limitsTokens()) && covers(limit, model.id())) {
-                String holder = "project".equals(limit.scope()) ? projectHolder : keyHolder;
-                shared.add(new LimitScope(holder + "/@" + limit.name(), limits));
+            if (limits.limitsRequests() || limits.limitsTokens()) {
+                shared.add(new LimitScope(scope, limits));
+            }
+            if (limit.monthlyRequests() > 0 || limit.monthlyTokens() > 0) {
+                monthly.add(new MonthlyBudget(scope, limit.monthlyRequests(), limit.monthlyTokens()));
             }
         }
         return new Candidate(
@@ -40,6 +51,7 @@ final class ScopeNames {
                 own,
                 keyHolder,
                 shared,
+                monthly,
                 provider.request().defaultMaxTokens(),
                 ZoneId.of(provider.dailyResetZone()));
     }

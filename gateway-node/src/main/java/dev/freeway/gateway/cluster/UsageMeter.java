@@ -11,6 +11,10 @@ import java.util.Map;
  * complete on the caller's context.
  */
 public interface UsageMeter {
+    /** Monthly subjects: a team's totals, for its spend cap. */
+    String TEAM = "team:";
+    /** Monthly subjects: a scope's totals, for the platform's monthly budget there. */
+    String SCOPE = "scope:";
 
     /** Adds {@code delta} to the totals of {@code key}. */
     Future<Void> add(UsageKey key, UsageTotals delta);
@@ -18,9 +22,12 @@ public interface UsageMeter {
     /** Every row of {@code day} (ISO date, UTC), only {@code team}'s when it is not null. */
     Future<List<UsageRow>> read(String day, String team);
 
-    /** Adds {@code costNanos} to what {@code team} spent in {@code month} ({@code yyyy-MM}, UTC). */
-    Future<Void> addSpend(String team, String month, long costNanos);
+    /**
+     * Adds {@code delta} to {@code subject}'s totals for {@code month} ({@code yyyy-MM}, UTC):
+     * {@code team:<name>} for spend caps, {@code scope:<scope>} for a platform's monthly budget.
+     */
+    Future<Void> addMonthly(String subject, String month, UsageTotals delta);
 
-    /** What each of {@code teams} spent in {@code month}, in nano-dollars; absent = nothing. */
-    Future<Map<String, Long>> spend(String month, Collection<String> teams);
+    /** The totals of each of {@code subjects} for {@code month}; absent = nothing counted. */
+    Future<Map<String, UsageTotals>> monthly(String month, Collection<String> subjects);
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +37,15 @@ public final class TeamSpend {
             return Future.succeededFuture();
         }
         String month = month();
-        return meter.spend(month, capped)
-                .onSuccess(nanos -> counted = new Counted(month, Map.copyOf(nanos)))
+        return meter.monthly(
+                        month,
+                        capped.stream().map(team -> UsageMeter.TEAM + team).toList())
+                .onSuccess(totals -> {
+                    Map<String, Long> nanos = new HashMap<>();
+                    totals.forEach((subject, sums) ->
+                            nanos.put(subject.substring(UsageMeter.TEAM.length()), sums.costNanos()));
+                    counted = new Counted(month, Map.copyOf(nanos));
+                })
                 .mapEmpty();
     }
 

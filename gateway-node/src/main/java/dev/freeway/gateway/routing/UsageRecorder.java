@@ -5,6 +5,7 @@ import dev.freeway.gateway.cluster.UsageCost;
 import dev.freeway.gateway.cluster.UsageKey;
 import dev.freeway.gateway.cluster.UsageMeter;
 import dev.freeway.gateway.cluster.UsageTotals;
+import dev.freeway.gateway.limits.MonthlyBudget;
 import dev.freeway.gateway.provider.Usage;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -35,8 +36,8 @@ public final class UsageRecorder {
     private final UsageMeter meter;
     private final Clock clock;
     private final Map<UsageKey, Counts> pending = new ConcurrentHashMap<>();
-    /** Cost per team and month, for monthly spend caps: only paid answers add to it. */
-    private final Map<SpendKey, LongAdder> spend = new ConcurrentHashMap<>();
+    /** Per team and month (for spend caps) and per monthly-budget scope and month (for warnings). */
+    private final Map<MonthKey, Counts> monthly = new ConcurrentHashMap<>();
 
     private volatile Day day = new Day(Long.MIN_VALUE, "");
 
@@ -48,21 +49,18 @@ public final class UsageRecorder {
     /** Counts one request of {@code team} served by {@code candidate}. */
     public void record(String team, Candidate candidate, Usage usage) {
         String today = today();
+        String month = today.substring(0, 7);
+        long cost = usage.known()
+                ? UsageCost.nanos(candidate.model().price(), usage.promptTokens(), usage.completionTokens())
+                : 0;
         UsageKey key = new UsageKey(
                 today, team, candidate.provider(), candidate.model().id(), candidate.scope());
-        Counts counts = pending.computeIfAbsent(key, k -> new Counts());
-        counts.requests.increment();
-        if (usage.known()) {
-            counts.prompt.add(usage.promptTokens());
-            counts.completion.add(usage.completionTokens());
-            long cost = UsageCost.nanos(candidate.model().price(), usage.promptTokens(), usage.completionTokens());
-            counts.costNanos.add(cost);
-            if (cost > 0) {
-                spend.computeIfAbsent(new SpendKey(team, today.substring(0, 7)), k -> new LongAdder())
-                        .add(cost);
-            }
-        } else {
-            counts.unmetered.increment();
+        pending.computeIfAbsent(key, k -> new Counts()).add(usage, cost);
+        monthly.computeIfAbsent(new MonthKey(UsageMeter.TEAM, team, month), k -> new Counts())
+                .add(usage, cost);
+        for (MonthlyBudget budget : candidate.monthly()) {
+            monthly.computeIfAbsent(new MonthKey(UsageMeter.SCOPE, budget.scope(), month), k -> new Counts())
+                    .add(usage, cost);
         }
     }
 
@@ -84,19 +82,19 @@ public final class UsageRecorder {
                 entry.getValue().restore(delta);
             }));
         }
-        for (Map.Entry<SpendKey, LongAdder> entry : spend.entrySet()) {
-            long nanos = entry.getValue().sumThenReset();
-            if (nanos == 0) {
-                // As above: this month's adders may still be added to, so only past months go.
-                if (!today.startsWith(entry.getKey().month())) {
-                    spend.remove(entry.getKey(), entry.getValue());
+        for (Map.Entry<MonthKey, Counts> entry : monthly.entrySet()) {
+            UsageTotals delta = entry.getValue().drain();
+            MonthKey key = entry.getKey();
+            if (delta.isZero()) {
+                // As above: this month's counters may still be written to, so only past months go.
+                if (!today.startsWith(key.month())) {
+                    monthly.remove(key, entry.getValue());
                 }
                 continue;
             }
-            SpendKey key = entry.getKey();
-            sent.add(meter.addSpend(key.team(), key.month(), nanos).onFailure(e -> {
-                LOG.warn("spend not recorded, kept for the next flush: {}", e.toString());
-                spend.computeIfAbsent(key, k -> new LongAdder()).add(nanos);
+            sent.add(meter.addMonthly(key.subject(), key.month(), delta).onFailure(e -> {
+                LOG.warn("monthly usage not recorded, kept for the next flush: {}", e.toString());
+                entry.getValue().restore(delta);
             }));
         }
         return Future.join(sent).mapEmpty();
@@ -115,7 +113,12 @@ public final class UsageRecorder {
 
     private record Day(long index, String text) {}
 
-    private record SpendKey(String team, String month) {}
+    /** A subject of monthly totals: {@code team:<name>} or {@code scope:<scope>}, built only when sent. */
+    private record MonthKey(String kind, String name, String month) {
+        String subject() {
+            return kind + name;
+        }
+    }
 
     private static final class Counts {
         final LongAdder requests = new LongAdder();
@@ -123,6 +126,17 @@ public final class UsageRecorder {
         final LongAdder completion = new LongAdder();
         final LongAdder costNanos = new LongAdder();
         final LongAdder unmetered = new LongAdder();
+
+        void add(Usage usage, long cost) {
+            requests.increment();
+            if (usage.known()) {
+                prompt.add(usage.promptTokens());
+                completion.add(usage.completionTokens());
+                costNanos.add(cost);
+            } else {
+                unmetered.increment();
+            }
+        }
 
         UsageTotals drain() {
             return new UsageTotals(

@@ -43,7 +43,7 @@ class BenchingTest {
     private static Candidate candidate(Limits own, ZoneId dailyReset, LimitScope... shared) {
         ModelConfig model = new ModelConfig("m", "p", null, 50, 8192, null, null);
         return new Candidate(
-                "p", model, KEY, own, "p/m", OWN, "p#" + KEY.fingerprint(), List.of(shared), 0, dailyReset);
+                "p", model, KEY, own, "p/m", OWN, "p#" + KEY.fingerprint(), List.of(shared), List.of(), 0, dailyReset);
     }
 
     private static Candidate perKeyAndModel(ZoneId dailyReset) {

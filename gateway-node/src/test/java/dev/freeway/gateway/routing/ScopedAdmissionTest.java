@@ -124,7 +124,17 @@ class ScopedAdmissionTest {
         }
         ModelConfig model = new ModelConfig("m", "p", null, 50, 8192, null, null);
         return new Candidate(
-                "p", model, key, own, "p/m", holder + "/m", "p#" + key.fingerprint(), pools, 0, ZoneOffset.UTC);
+                "p",
+                model,
+                key,
+                own,
+                "p/m",
+                holder + "/m",
+                "p#" + key.fingerprint(),
+                pools,
+                List.of(),
+                0,
+                ZoneOffset.UTC);
     }
 
     private static <T> T await(Future<T> future) {

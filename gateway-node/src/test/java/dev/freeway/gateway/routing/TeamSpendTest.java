@@ -37,18 +37,18 @@ class TeamSpendTest {
         }
 
         @Override
-        public Future<Void> addSpend(String team, String month, long costNanos) {
+        public Future<Void> addMonthly(String subject, String month, UsageTotals delta) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Future<Map<String, Long>> spend(String month, Collection<String> teams) {
-            asked.add(month + " " + teams);
-            Map<String, Long> found = new HashMap<>();
-            teams.forEach(team -> {
-                Long nanos = cluster.get(team + "|" + month);
+        public Future<Map<String, UsageTotals>> monthly(String month, Collection<String> subjects) {
+            asked.add(month + " " + subjects);
+            Map<String, UsageTotals> found = new HashMap<>();
+            subjects.forEach(subject -> {
+                Long nanos = cluster.get(subject + "|" + month);
                 if (nanos != null) {
-                    found.put(team, nanos);
+                    found.put(subject, new UsageTotals(1, 0, 0, nanos, 0));
                 }
             });
             return Future.succeededFuture(found);
@@ -63,20 +63,20 @@ class TeamSpendTest {
 
     @Test
     void a_team_reaches_its_cap_when_the_cluster_counts_its_spend_at_or_above_it() {
-        cluster.put("capped|2026-11", 999_999_999L);
+        cluster.put("team:capped|2026-11", 999_999_999L);
         spend.refresh();
         assertThat(spend.spent(teams.rules("capped"))).isFalse();
 
-        cluster.put("capped|2026-11", 1_000_000_000L);
+        cluster.put("team:capped|2026-11", 1_000_000_000L);
         spend.refresh();
         assertThat(spend.spent(teams.rules("capped"))).isTrue();
         assertThat(spend.spent(teams.rules("free"))).as("no cap").isFalse();
-        assertThat(asked).allMatch(question -> question.equals("2026-11 [capped]"));
+        assertThat(asked).allMatch(question -> question.equals("2026-11 [team:capped]"));
     }
 
     @Test
     void the_cap_renews_with_the_utc_month_even_before_the_next_refresh() {
-        cluster.put("capped|2026-11", 5_000_000_000L);
+        cluster.put("team:capped|2026-11", 5_000_000_000L);
         spend.refresh();
         assertThat(spend.secondsToRenewal()).isEqualTo(60);
 

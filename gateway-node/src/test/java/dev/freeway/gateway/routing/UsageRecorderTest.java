@@ -9,12 +9,14 @@ import dev.freeway.gateway.cluster.UsageMeter;
 import dev.freeway.gateway.cluster.UsageRow;
 import dev.freeway.gateway.cluster.UsageTotals;
 import dev.freeway.gateway.config.ModelConfig;
+import dev.freeway.gateway.limits.MonthlyBudget;
 import dev.freeway.gateway.provider.Usage;
 import dev.freeway.gateway.secrets.ProviderKey;
 import dev.freeway.gateway.testing.MutableClock;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +31,7 @@ class UsageRecorderTest {
     private static final Candidate LLAMA = candidate("llama", null);
     private static final Candidate PAID = candidate("gpt", new PriceEntry(0.59, 0.79));
     private final Map<String, UsageTotals> stored = new HashMap<>();
-    private final Map<String, Long> spent = new HashMap<>();
+    private final Map<String, UsageTotals> monthly = new HashMap<>();
     private boolean failing;
     private int calls;
 
@@ -50,16 +52,16 @@ class UsageRecorderTest {
         }
 
         @Override
-        public Future<Void> addSpend(String team, String month, long costNanos) {
+        public Future<Void> addMonthly(String subject, String month, UsageTotals delta) {
             if (failing) {
                 return Future.failedFuture("member gone");
             }
-            spent.merge(team + "|" + month, costNanos, Long::sum);
+            monthly.merge(subject + "|" + month, delta, UsageTotals::plus);
             return Future.succeededFuture();
         }
 
         @Override
-        public Future<Map<String, Long>> spend(String month, Collection<String> teams) {
+        public Future<Map<String, UsageTotals>> monthly(String month, Collection<String> subjects) {
             throw new UnsupportedOperationException();
         }
     };
@@ -125,11 +127,11 @@ class UsageRecorderTest {
         recorder.flush();
 
         assertThat(stored).containsEntry("2026-11-23|t|gpt", new UsageTotals(1, 4, 4, 5_520, 0));
-        assertThat(spent).containsExactly(Map.entry("t|2026-11", 5_520L));
+        assertThat(monthly).containsExactly(Map.entry("team:t|2026-11", new UsageTotals(1, 4, 4, 5_520, 0)));
     }
 
     @Test
-    void paid_answers_add_to_the_teams_spend_in_the_utc_month_and_free_ones_do_not() {
+    void each_teams_totals_count_in_the_utc_month_they_happened() {
         clock.set(Instant.parse("2026-11-30T23:59:59Z"));
         recorder.record("alpha", PAID, new Usage(1_000, 100));
         recorder.record("alpha", LLAMA, new Usage(1_000, 100));
@@ -138,11 +140,32 @@ class UsageRecorderTest {
         recorder.record("alpha", PAID, new Usage(1_000, 0));
         recorder.flush();
 
-        assertThat(spent)
+        assertThat(monthly)
                 .containsOnly(
-                        Map.entry("alpha|2026-11", 669_000L),
-                        Map.entry("beta|2026-11", 669_000L),
-                        Map.entry("alpha|2026-12", 590_000L));
+                        Map.entry("team:alpha|2026-11", new UsageTotals(2, 2_000, 200, 669_000, 0)),
+                        Map.entry("team:beta|2026-11", new UsageTotals(1, 1_000, 100, 669_000, 0)),
+                        Map.entry("team:alpha|2026-12", new UsageTotals(1, 1_000, 0, 590_000, 0)));
+    }
+
+    @Test
+    void a_platforms_monthly_budget_scope_counts_what_its_candidates_used() {
+        Candidate budgeted = new Candidate(
+                "mistral",
+                LLAMA.model(),
+                LLAMA.key(),
+                LLAMA.limits(),
+                "mistral/llama",
+                "mistral#k/llama",
+                "mistral#k",
+                List.of(),
+                List.of(new MonthlyBudget("mistral#k/llama", 0, 1_000_000_000L)),
+                0,
+                ZoneOffset.UTC);
+        recorder.record("alpha", budgeted, new Usage(30, 12));
+        recorder.record("beta", budgeted, Usage.UNKNOWN);
+        recorder.flush();
+
+        assertThat(monthly).containsEntry("scope:mistral#k/llama|2026-11", new UsageTotals(2, 30, 12, 0, 1));
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class HazelcastCluster implements AutoCloseable {
     static final String PENALTIES = "freeway-penalties";
     static final String STICKY = "freeway-sticky";
     static final String USAGE = "freeway-usage";
-    static final String SPEND = "freeway-spend";
+    static final String MONTHLY = "freeway-monthly";
     static final String FAIR_SHARE = "freeway-fair-share";
     static final String CLIENT_KEYS = "freeway-client-keys";
     static final String TEAMS = "freeway-teams";
@@ -72,7 +72,7 @@ public final class HazelcastCluster implements AutoCloseable {
     }
 
     public UsageMeter usage() {
-        return new HzUsageMeter(instance.getMap(USAGE), instance.getMap(SPEND));
+        return new HzUsageMeter(instance.getMap(USAGE), instance.getMap(MONTHLY));
     }
 
     /** The issued client keys' table (id → record text, digests only). */

@@ -18,16 +18,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Usage in an IMap keyed by {@link UsageKey#encode()}, and each team's monthly spend in another
- * keyed {@code team|month}; both added to by {@link UsageAdd} on the owner.
+ * Usage in an IMap keyed by {@link UsageKey#encode()}, and monthly totals per subject in another
+ * keyed {@code subject|month}; both added to by {@link UsageAdd} on the owner.
  */
 final class HzUsageMeter implements UsageMeter {
     private final IMap<String, long[]> map;
-    private final IMap<String, long[]> spend;
+    private final IMap<String, long[]> monthly;
 
-    HzUsageMeter(IMap<String, long[]> map, IMap<String, long[]> spend) {
+    HzUsageMeter(IMap<String, long[]> map, IMap<String, long[]> monthly) {
         this.map = map;
-        this.spend = spend;
+        this.monthly = monthly;
     }
 
     @Override
@@ -46,31 +46,29 @@ final class HzUsageMeter implements UsageMeter {
     }
 
     @Override
-    public Future<Void> addSpend(String team, String month, long costNanos) {
-        UsageTotals delta = new UsageTotals(0, 0, 0, costNanos, 0);
-        return FutureBridge.toVertx(spend.submitToKey(spendKey(team, month), new UsageAdd(delta)))
+    public Future<Void> addMonthly(String subject, String month, UsageTotals delta) {
+        return FutureBridge.toVertx(monthly.submitToKey(monthKey(subject, month), new UsageAdd(delta)))
                 .mapEmpty();
     }
 
     @Override
-    public Future<Map<String, Long>> spend(String month, Collection<String> teams) {
-        Set<String> keys = teams.stream().map(team -> spendKey(team, month)).collect(Collectors.toSet());
+    public Future<Map<String, UsageTotals>> monthly(String month, Collection<String> subjects) {
+        Set<String> keys =
+                subjects.stream().map(subject -> monthKey(subject, month)).collect(Collectors.toSet());
         Context context = Vertx.currentContext();
         return context == null
-                ? Future.succeededFuture(spentBy(spend.getAll(keys)))
-                : context.executeBlocking(() -> spentBy(spend.getAll(keys)), false);
+                ? Future.succeededFuture(bySubject(monthly.getAll(keys)))
+                : context.executeBlocking(() -> bySubject(monthly.getAll(keys)), false);
     }
 
-    private static String spendKey(String team, String month) {
-        return team + '|' + month;
+    private static String monthKey(String subject, String month) {
+        return subject + '|' + month;
     }
 
-    private static Map<String, Long> spentBy(Map<String, long[]> found) {
-        Map<String, Long> spent = new HashMap<>();
-        found.forEach((key, totals) -> spent.put(
-                key.substring(0, key.lastIndexOf('|')),
-                UsageTotals.fromArray(totals).costNanos()));
-        return spent;
+    private static Map<String, UsageTotals> bySubject(Map<String, long[]> found) {
+        Map<String, UsageTotals> totals = new HashMap<>();
+        found.forEach((key, sums) -> totals.put(key.substring(0, key.lastIndexOf('|')), UsageTotals.fromArray(sums)));
+        return totals;
     }
 
     private List<UsageRow> query(String day, String team) {
