@@ -24,6 +24,7 @@ import dev.freeway.gateway.limits.WatchedLedger;
 import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.routing.ChatCompletionFlow;
 import dev.freeway.gateway.routing.Failover;
+import dev.freeway.gateway.routing.MonthlyBudgetWatch;
 import dev.freeway.gateway.routing.PinWriter;
 import dev.freeway.gateway.routing.Planner;
 import dev.freeway.gateway.routing.TeamPolicy;
@@ -66,7 +67,7 @@ public final class GatewayNode {
             HazelcastCluster cluster,
             HealthChecks health,
             UsageRecorder usage,
-            TeamSpend spend,
+            Runnable afterFlush,
             AtomicInteger port,
             KeyRefresher keys) {
         this.vertx = vertx;
@@ -76,7 +77,7 @@ public final class GatewayNode {
         this.usage = usage;
         this.port = port;
         this.usageTimer =
-                vertx.setPeriodic(USAGE_FLUSH_MILLIS, id -> usage.flush().onComplete(flushed -> spend.refresh()));
+                vertx.setPeriodic(USAGE_FLUSH_MILLIS, id -> usage.flush().onComplete(flushed -> afterFlush.run()));
     }
 
     /** Starts the cluster member (blocking) and then the HTTP servers; call off the event loop. */
@@ -87,6 +88,7 @@ public final class GatewayNode {
         HazelcastCluster cluster = HazelcastCluster.start(config.cluster());
         PauseDetector pauses = PauseDetector.start(vertx);
         CapacityView capacity = new CapacityView();
+        QuotaWarnings quotaWarnings = new QuotaWarnings();
         CapacityLedger ledger = new WatchedLedger(
                 new DeadlineLedger(
                         cluster.ledger(clock),
@@ -95,7 +97,7 @@ public final class GatewayNode {
                         routing.admissionTimeoutMs(),
                         pauses::trusted),
                 capacity,
-                new QuotaWarnings());
+                quotaWarnings);
         PenaltyBook penalties =
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 
@@ -112,6 +114,7 @@ public final class GatewayNode {
         TeamPolicy teams = new TeamPolicy(config.teams(), config.providers());
         teams.follow(cluster.teamSettings());
         TeamSpend spend = new TeamSpend(meter, teams, clock);
+        MonthlyBudgetWatch budgets = new MonthlyBudgetWatch(meter, usage, quotaWarnings, clock);
         Function<HttpClient, ChatCompletionsHandler> chatOverClient = upstreams -> {
             ProviderRegistry providers = ProviderRegistry.build(config.providers(), WireFormats.factories(upstreams));
             Failover failover = new Failover(
@@ -153,7 +156,12 @@ public final class GatewayNode {
                 config.server().bodyLimitBytes());
 
         AtomicInteger port = new AtomicInteger();
-        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, spend, port, keys);
+        // Both read cluster totals, so they follow the flush that brought this node's usage there.
+        Runnable afterFlush = () -> {
+            spend.refresh();
+            budgets.check();
+        };
+        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, afterFlush, port, keys);
         int instances = config.server().instances() > 0
                 ? config.server().instances()
                 : Runtime.getRuntime().availableProcessors();

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,8 @@ public final class UsageRecorder {
     private final Map<UsageKey, Counts> pending = new ConcurrentHashMap<>();
     /** Per team and month (for spend caps) and per monthly-budget scope and month (for warnings). */
     private final Map<MonthKey, Counts> monthly = new ConcurrentHashMap<>();
+    /** The monthly budgets this node has drawn on, by scope: the ones worth watching. */
+    private final Map<String, MonthlyBudget> budgets = new ConcurrentHashMap<>();
 
     private volatile Day day = new Day(Long.MIN_VALUE, "");
 
@@ -59,9 +62,15 @@ public final class UsageRecorder {
         monthly.computeIfAbsent(new MonthKey(UsageMeter.TEAM, team, month), k -> new Counts())
                 .add(usage, cost);
         for (MonthlyBudget budget : candidate.monthly()) {
+            budgets.putIfAbsent(budget.scope(), budget);
             monthly.computeIfAbsent(new MonthKey(UsageMeter.SCOPE, budget.scope(), month), k -> new Counts())
                     .add(usage, cost);
         }
+    }
+
+    /** The monthly budgets requests on this node have drawn on. */
+    public Collection<MonthlyBudget> budgets() {
+        return budgets.values();
     }
 
     /** Sends what was counted since the last flush; called every second, on shutdown and before a usage report. */

@@ -13,6 +13,7 @@ import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.config.ProviderConfig;
 import dev.freeway.gateway.limits.LimitScope;
 import dev.freeway.gateway.limits.Limits;
+import dev.freeway.gateway.limits.MonthlyBudget;
 import dev.freeway.gateway.secrets.ProviderKey;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -430,6 +431,23 @@ class ModelCatalogTest {
                 .hasValueSatisfying(c -> assertThat(c)
                         .extracting(x -> x.shared().get(0).scope())
                         .containsExactly("p@project:team-a/@pool", "p@project:team-a/@pool"));
+    }
+
+    @Test
+    void monthly_budgets_of_the_platform_and_the_model_reach_the_candidate_to_be_watched() {
+        provider(
+                        "cohere",
+                        P.withKeys(KEY_A)
+                                .shared(new SharedLimitEntry("trial", "key", List.of(), null, 1000L, 5_000_000L)))
+                .model(new ModelConfig(
+                        "command", "cohere", null, 50, 8192, null, null, null, 1_000_000_000L, null, null, null, null));
+
+        Candidate candidate = catalog().resolve("command").orElseThrow().get(0);
+
+        assertThat(candidate.monthly())
+                .containsExactly(
+                        new MonthlyBudget(candidate.scope(), 0, 1_000_000_000L),
+                        new MonthlyBudget("cohere#" + fp(KEY_A) + "/@trial", 1000, 5_000_000L));
     }
 
     @Test

@@ -76,4 +76,20 @@ class QuotaWarningsTest {
 
         assertThat(messages()).isEmpty();
     }
+
+    @Test
+    void a_monthly_budget_past_80_percent_is_reported_once_a_month() {
+        warnings.monthly("mistral#abc/mistral-small", "tokens_per_month", 799_999_999, 1_000_000_000, "2026-11");
+        warnings.monthly("mistral#abc/mistral-small", "tokens_per_month", 800_000_000, 1_000_000_000, "2026-11");
+        warnings.monthly("mistral#abc/mistral-small", "tokens_per_month", 900_000_000, 1_000_000_000, "2026-11");
+        warnings.monthly("mistral#abc/mistral-small", "requests_per_month", 900, 0, "2026-11");
+        warnings.monthly("mistral#abc/mistral-small", "tokens_per_month", 950_000_000, 1_000_000_000, "2026-12");
+
+        assertThat(messages())
+                .containsExactly(
+                        "event=quota_warning scope=mistral#abc/mistral-small window=tokens_per_month used_percent=80"
+                                + " limit=1000000000 remaining=200000000",
+                        "event=quota_warning scope=mistral#abc/mistral-small window=tokens_per_month used_percent=95"
+                                + " limit=1000000000 remaining=50000000");
+    }
 }
