@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testcontainers.containers.Container.ExecResult;
@@ -23,8 +24,10 @@ import org.testcontainers.vault.VaultContainer;
 
 /**
  * The key source against a real Vault in dev mode (in memory, unsealed, KV v2 at {@code secret/}).
- * Needs Docker: skipped where there is none, run by the Docker workflow in CI.
+ * Needs Docker: tagged {@code docker}, so only {@code -Pdocker-tests} (the docker-it workflow) runs it,
+ * and skipped there too when no Docker daemon answers.
  */
+@Tag("docker")
 @Testcontainers(disabledWithoutDocker = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
