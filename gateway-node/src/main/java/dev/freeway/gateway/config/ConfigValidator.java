@@ -232,7 +232,8 @@ final class ConfigValidator {
                 required("secrets.vault.auth.secret_id", auth.secretId());
             }
             case "kubernetes" -> required("secrets.vault.auth.role", auth.role());
-            default -> problems.add("secrets.vault.auth.method: must be token, approle or kubernetes");
+            case "agent" -> {}
+            default -> problems.add("secrets.vault.auth.method: must be token, approle, kubernetes or agent");
         }
     }
 

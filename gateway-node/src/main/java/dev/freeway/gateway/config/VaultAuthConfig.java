@@ -3,7 +3,8 @@ package dev.freeway.gateway.config;
 /**
  * How a node logs in to Vault.
  *
- * @param method {@code token}, {@code approle} or {@code kubernetes}
+ * @param method {@code token}, {@code approle}, {@code kubernetes} or {@code agent} (a Vault Agent
+ *     beside the node logs in and adds its token to what it proxies: the node sends none)
  * @param jwtPath the service-account token file, re-read at every login (projected tokens rotate);
  *     default {@code /var/run/secrets/kubernetes.io/serviceaccount/token}
  * @param mount the auth method's mount path; default the method's name

@@ -70,13 +70,13 @@ class ShippedConfigTest {
     @Test
     void the_kubernetes_config_joins_through_the_headless_service_with_a_majority_of_three() {
         GatewayConfig config =
-                new ConfigLoader(Map.of("FREEWAY_CLIENT_KEY", "sk-k8s-client-key-0001")).load(KUBERNETES);
+                new ConfigLoader(Map.of("FREEWAY_VAULT_ADDR", "https://vault.example:8200")).load(KUBERNETES);
 
         assertThat(config.cluster().join()).isEqualTo(ClusterConfig.Join.KUBERNETES);
         assertThat(config.cluster().kubernetes().serviceDns()).isEqualTo("freeway-hazelcast.freeway.svc.cluster.local");
         assertThat(config.cluster().minSize()).isEqualTo(2);
-        assertThat(new ConfigLoader(
-                                Map.of("FREEWAY_CLIENT_KEY", "sk-k8s-client-key-0001", "FREEWAY_MIN_CLUSTER_SIZE", "1"))
+        assertThat(new ConfigLoader(Map.of(
+                                "FREEWAY_VAULT_ADDR", "https://vault.example:8200", "FREEWAY_MIN_CLUSTER_SIZE", "1"))
                         .load(KUBERNETES)
                         .cluster()
                         .minSize())

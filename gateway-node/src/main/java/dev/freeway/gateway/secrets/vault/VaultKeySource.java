@@ -56,6 +56,9 @@ import java.time.Clock;
  *       renewal fails or no longer extends it (its max TTL), approle and kubernetes log in again,
  *       while the {@code token} method reports the failure because nothing can replace the token.
  *       A 403 on a read with approle or kubernetes logs in once more and retries the read once.
+ *   <li>Auth {@code agent}: a Vault Agent beside the node (its cache listener with
+ *       {@code use_auto_auth_token = force}) owns the token; the node never logs in or renews and
+ *       sends no token, and a 403 is reported, since only the agent can get a new token.
  *   <li>Failure messages hold the call, the path and the HTTP status or I/O failure only: never a
  *       response body, a token or a key.
  * </ul>

@@ -7,6 +7,7 @@ import java.time.Instant;
 /**
  * A Vault token and what Vault said about its life when it was issued, renewed or looked up.
  *
+ * @param token null when a Vault Agent owns the token ({@code agent} method)
  * @param obtainedAt when this node asked, by its own clock (taken before the call, so the lease is
  *     never thought to last longer than it does)
  * @param ttl the time to live Vault reported; zero for a token that never expires (a root token)

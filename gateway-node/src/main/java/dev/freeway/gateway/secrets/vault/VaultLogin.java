@@ -28,8 +28,10 @@ interface VaultLogin {
             case "approle" -> new AppRoleLogin(mount(auth, "approle"), auth.roleId(), Secret.of(auth.secretId()));
             case "kubernetes" ->
                 new KubernetesLogin(mount(auth, "kubernetes"), auth.role(), Path.of(auth.jwtPath()), jwtReader);
+            case "agent" -> new AgentOwnedToken();
             default ->
-                throw new IllegalArgumentException("secrets.vault.auth.method: must be token, approle or kubernetes");
+                throw new IllegalArgumentException(
+                        "secrets.vault.auth.method: must be token, approle, kubernetes or agent");
         };
     }
 

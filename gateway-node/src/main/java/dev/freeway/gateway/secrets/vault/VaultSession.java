@@ -91,7 +91,10 @@ final class VaultSession {
     }
 
     private void adopt(VaultLease fresh) {
-        if (lease == null || !lease.token().fingerprint().equals(fresh.token().fingerprint())) {
+        if (fresh.token() == null) {
+            vault = clients.anonymous();
+        } else if (lease == null
+                || !lease.token().fingerprint().equals(fresh.token().fingerprint())) {
             vault = clients.authenticated(fresh.token());
         }
         lease = fresh;
