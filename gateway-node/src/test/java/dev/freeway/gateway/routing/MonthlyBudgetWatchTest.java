@@ -6,9 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.freeway.gateway.catalog.Candidate;
-import dev.freeway.gateway.cluster.UsageKey;
 import dev.freeway.gateway.cluster.UsageMeter;
-import dev.freeway.gateway.cluster.UsageRow;
 import dev.freeway.gateway.cluster.UsageTotals;
 import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.limits.Limits;
@@ -16,11 +14,9 @@ import dev.freeway.gateway.limits.MonthlyBudget;
 import dev.freeway.gateway.limits.QuotaWarnings;
 import dev.freeway.gateway.provider.Usage;
 import dev.freeway.gateway.secrets.ProviderKey;
+import dev.freeway.gateway.testing.InMemoryUsageMeter;
 import dev.freeway.gateway.testing.MutableClock;
-import io.vertx.core.Future;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,37 +33,9 @@ class MonthlyBudgetWatchTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
     /** What the cluster holds: other nodes have added to it. */
-    private final Map<String, UsageTotals> cluster = new HashMap<>();
+    private final InMemoryUsageMeter meter = new InMemoryUsageMeter();
 
-    private final UsageMeter meter = new UsageMeter() {
-        @Override
-        public Future<Void> add(UsageKey key, UsageTotals delta) {
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<List<UsageRow>> read(String day, String team) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Future<Void> addMonthly(String subject, String month, UsageTotals delta) {
-            cluster.merge(subject + "|" + month, delta, UsageTotals::plus);
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<Map<String, UsageTotals>> monthly(String month, Collection<String> subjects) {
-            Map<String, UsageTotals> found = new HashMap<>();
-            subjects.forEach(subject -> {
-                UsageTotals totals = cluster.get(subject + "|" + month);
-                if (totals != null) {
-                    found.put(subject, totals);
-                }
-            });
-            return Future.succeededFuture(found);
-        }
-    };
+    private final Map<String, UsageTotals> cluster = meter.monthly;
     private final UsageRecorder usage = new UsageRecorder(meter, clock);
     private final MonthlyBudgetWatch watch = new MonthlyBudgetWatch(meter, usage, new QuotaWarnings(), clock);
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freeway.gateway.catalog.Candidate;
 import dev.freeway.gateway.catalog.entry.PriceEntry;
-import dev.freeway.gateway.cluster.UsageKey;
-import dev.freeway.gateway.cluster.UsageMeter;
-import dev.freeway.gateway.cluster.UsageRow;
 import dev.freeway.gateway.cluster.UsageTotals;
 import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.limits.MonthlyBudget;
 import dev.freeway.gateway.provider.Usage;
 import dev.freeway.gateway.secrets.ProviderKey;
+import dev.freeway.gateway.testing.InMemoryUsageMeter;
 import dev.freeway.gateway.testing.MutableClock;
-import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -30,41 +25,9 @@ class UsageRecorderTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T23:59:59Z");
     private static final Candidate LLAMA = candidate("llama", null);
     private static final Candidate PAID = candidate("gpt", new PriceEntry(0.59, 0.79));
-    private final Map<String, UsageTotals> stored = new HashMap<>();
-    private final Map<String, UsageTotals> monthly = new HashMap<>();
-    private boolean failing;
-    private int calls;
-
-    private final UsageMeter meter = new UsageMeter() {
-        @Override
-        public Future<Void> add(UsageKey key, UsageTotals delta) {
-            calls++;
-            if (failing) {
-                return Future.failedFuture("member gone");
-            }
-            stored.merge(key.day() + "|" + key.team() + "|" + key.model(), delta, UsageTotals::plus);
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<List<UsageRow>> read(String day, String team) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Future<Void> addMonthly(String subject, String month, UsageTotals delta) {
-            if (failing) {
-                return Future.failedFuture("member gone");
-            }
-            monthly.merge(subject + "|" + month, delta, UsageTotals::plus);
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<Map<String, UsageTotals>> monthly(String month, Collection<String> subjects) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final InMemoryUsageMeter meter = new InMemoryUsageMeter();
+    private final Map<String, UsageTotals> stored = meter.rows;
+    private final Map<String, UsageTotals> monthly = meter.monthly;
 
     private final UsageRecorder recorder = new UsageRecorder(meter, clock);
 
@@ -74,7 +37,7 @@ class UsageRecorderTest {
         recorder.record("alpha", LLAMA, new Usage(20, 7));
         recorder.flush();
 
-        assertThat(calls).isEqualTo(1);
+        assertThat(meter.adds()).isEqualTo(1);
         assertThat(stored).containsEntry("2026-11-23|alpha|llama", new UsageTotals(2, 30, 12, 0, 0));
     }
 
@@ -121,9 +84,9 @@ class UsageRecorderTest {
     @Test
     void a_failed_flush_keeps_the_counts_for_the_next_one() {
         recorder.record("t", PAID, new Usage(4, 4));
-        failing = true;
+        meter.failing = true;
         recorder.flush();
-        failing = false;
+        meter.failing = false;
         recorder.flush();
 
         assertThat(stored).containsEntry("2026-11-23|t|gpt", new UsageTotals(1, 4, 4, 5_520, 0));
@@ -172,7 +135,7 @@ class UsageRecorderTest {
     void nothing_counted_means_nothing_sent() {
         recorder.flush();
 
-        assertThat(calls).isZero();
+        assertThat(meter.adds()).isZero();
     }
 
     private static Candidate candidate(String model, PriceEntry price) {
