@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Three gateway nodes on 127.0.0.1-3 joined over TCP-IP into one Hazelcast cluster, all routing one
- * model to the simulator's single key with a limit of R requests per minute.
+ * model to the simulator's single key with a limit of R requests per minute. Optionally with the admin
+ * listener and two teams ({@link ClusterAdmin}); off by default, since a second team turns on fair sharing,
+ * which adds a cluster call to every admission.
  */
 final class Cluster implements AutoCloseable {
     static final int SIZE = 3;
@@ -36,13 +38,16 @@ final class Cluster implements AutoCloseable {
 
     private final List<NodeProcess> nodes;
     private final int memberPort;
+    private final ClusterAdmin admin;
 
-    private Cluster(List<NodeProcess> nodes, int memberPort) {
+    private Cluster(List<NodeProcess> nodes, int memberPort, ClusterAdmin admin) {
         this.nodes = nodes;
         this.memberPort = memberPort;
+        this.admin = admin;
     }
 
-    static Cluster start(Path java, Path gatewayJar, Path dir, String upstreamBaseUrl, int rpm)
+    /** @param withAdmin whether the nodes run the admin listener and know teams alpha and beta */
+    static Cluster start(Path java, Path gatewayJar, Path dir, String upstreamBaseUrl, int rpm, boolean withAdmin)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(gatewayJar)) {
             throw new IOException(
@@ -57,13 +62,15 @@ final class Cluster implements AutoCloseable {
         String name = "freeway-scen-" + UUID.randomUUID().toString().substring(0, 8);
         String members =
                 hosts.stream().map(h -> "\"" + h + ":" + memberPort + "\"").collect(Collectors.joining(", "));
+        ClusterAdmin admin = withAdmin ? ClusterAdmin.generate(hosts) : null;
+        String team = admin == null ? "default" : ClusterAdmin.LOAD_TEAM;
         Path logback = Files.writeString(dir.resolve("logback.xml"), LOGBACK);
         List<NodeProcess> nodes = new ArrayList<>();
         for (int i = 0; i < SIZE; i++) {
             String host = hosts.get(i);
+            String yaml = config(host, httpPort, name, memberPort, members, upstreamBaseUrl, rpm, team);
             Path config = Files.writeString(
-                    dir.resolve("node" + (i + 1) + ".yaml"),
-                    config(host, httpPort, name, memberPort, members, upstreamBaseUrl, rpm));
+                    dir.resolve("node" + (i + 1) + ".yaml"), admin == null ? yaml : yaml + admin.yaml(host));
             nodes.add(new NodeProcess(
                     i,
                     host,
@@ -74,7 +81,7 @@ final class Cluster implements AutoCloseable {
                     logback,
                     dir.resolve("node" + (i + 1) + ".log")));
         }
-        Cluster cluster = new Cluster(nodes, memberPort);
+        Cluster cluster = new Cluster(nodes, memberPort, admin);
         try {
             for (NodeProcess node : nodes) {
                 node.start();
@@ -100,11 +107,25 @@ final class Cluster implements AutoCloseable {
         return nodes.stream().map(NodeProcess::target).toList();
     }
 
-    /** Every node ready and seeing all three members: safe to take the next one down. */
+    /** The API of node {@code index}; only for a cluster started with its admin listener. */
+    NodeApi api(int index) {
+        if (admin == null) {
+            throw new IllegalStateException("this cluster was started without the admin listener");
+        }
+        return new NodeApi(nodes.get(index), admin);
+    }
+
+    /**
+     * Every node ready (its admin listener too, when it has one) and seeing all three members: safe to take
+     * the next one down.
+     */
     void awaitWhole(long timeoutMillis) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        for (NodeProcess node : nodes) {
-            node.awaitReady(Math.max(1, deadline - System.currentTimeMillis()));
+        for (int i = 0; i < SIZE; i++) {
+            nodes.get(i).awaitReady(Math.max(1, deadline - System.currentTimeMillis()));
+            if (admin != null) {
+                api(i).awaitAdmin(Math.max(1, deadline - System.currentTimeMillis()));
+            }
         }
         while (!whole()) {
             if (System.currentTimeMillis() > deadline) {
@@ -141,7 +162,14 @@ final class Cluster implements AutoCloseable {
     }
 
     private static String config(
-            String host, int httpPort, String name, int memberPort, String members, String upstream, int rpm) {
+            String host,
+            int httpPort,
+            String name,
+            int memberPort,
+            String members,
+            String upstream,
+            int rpm,
+            String team) {
         return String.join(
                 "\n",
                 "# Written by the cluster scenarios (loadtest.jar cluster).",
@@ -154,7 +182,7 @@ final class Cluster implements AutoCloseable {
                 "  hazelcast_properties: { hazelcast.wait.seconds.before.join: \"1\" }",
                 "auth:",
                 "  client_keys:",
-                "    - { key: \"" + NodeProcess.CLIENT_KEY + "\", team: default }",
+                "    - { key: \"" + NodeProcess.CLIENT_KEY + "\", team: " + team + " }",
                 "providers:",
                 "  sim:",
                 "    format: openai",

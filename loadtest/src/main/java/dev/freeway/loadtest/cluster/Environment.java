@@ -15,7 +15,12 @@ record Environment(Path java, Path gatewayJar) {
     }
 
     Cluster cluster(Path dir, SimulatorProcess simulator, int rpm) throws IOException, InterruptedException {
-        return Cluster.start(java, gatewayJar, dir, simulator.baseUrl(), rpm);
+        return Cluster.start(java, gatewayJar, dir, simulator.baseUrl(), rpm, false);
+    }
+
+    /** A cluster whose nodes also run the admin listener and know teams alpha and beta. */
+    Cluster clusterWithAdmin(Path dir, SimulatorProcess simulator, int rpm) throws IOException, InterruptedException {
+        return Cluster.start(java, gatewayJar, dir, simulator.baseUrl(), rpm, true);
     }
 
     SimulatorProcess simulator(Path dir, int rpm, int chunkIntervalMs) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -17,8 +18,10 @@ import io.vertx.core.json.JsonObject;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -50,6 +53,12 @@ final class LoadDriver implements AutoCloseable {
     private final Buffer[] streamBodies = bodies(true);
     private final List<Sample> samples = new ArrayList<>();
     private final Map<String, Long> connectFailures = new TreeMap<>();
+    /**
+     * Open connections a node has answered on. A request that fails before its answer on one of them met a
+     * server closing a kept-alive connection; on any other, a connection the node accepted but never served.
+     */
+    private final Set<HttpConnection> answering = new HashSet<>();
+
     private final CompletableFuture<List<Sample>> drained = new CompletableFuture<>();
     private int cursor;
     private long requests;
@@ -62,7 +71,8 @@ final class LoadDriver implements AutoCloseable {
                 .with(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true))
                 .with(new PoolOptions().setHttp1MaxSize(POOL))
                 // A reset already fails the request it broke; unhandled, Vert.x would also log each one.
-                .withConnectHandler(connection -> connection.exceptionHandler(ignored -> {}))
+                .withConnectHandler(connection ->
+                        connection.exceptionHandler(ignored -> {}).closeHandler(closed -> answering.remove(connection)))
                 .build();
         for (Target target : targets) {
             nodes.add(new RequestOptions()
@@ -188,10 +198,14 @@ final class LoadDriver implements AutoCloseable {
                 return;
             }
             Buffer[] bodies = stream ? streamBodies : chatBodies;
+            HttpConnection connection = connected.result().connection();
+            boolean reused = answering.contains(connection);
             connected.result().send(bodies[(int) (requests++ % bodies.length)]).onComplete(answered -> {
                 if (answered.failed()) {
-                    ended(node, stream, intended, sent, Sample.Result.ERROR, label(answered.cause()), retries, after);
+                    String error = label(answered.cause()) + (reused ? " (reused connection)" : " (new connection)");
+                    ended(node, stream, intended, sent, Sample.Result.ERROR, error, retries, after);
                 } else {
+                    answering.add(connection);
                     read(answered.result(), node, stream, intended, sent, retries, after);
                 }
             });

@@ -3,11 +3,15 @@ package dev.freeway.loadtest.cluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * T6: rolling restart under load with a binding limit. Each node gets SIGTERM, exits, starts again and
  * must be ready with the cluster whole before the next one goes; no request may fail and the shared limit
- * may not overshoot while bucket partitions migrate back and forth.
+ * may not overshoot while bucket partitions migrate back and forth. No shared state may be lost either:
+ * what the admin API set before the first restart ({@link SharedState}) and the usage totals ({@link
+ * UsageCheck}) must read the same on every node after the last.
  */
 final class T6RollingRestart implements Scenario {
     private static final int RATE = 300;
@@ -25,14 +29,15 @@ final class T6RollingRestart implements Scenario {
     public ScenarioReport run(Environment env) throws Exception {
         Path dir = env.tempDir("T6");
         try (SimulatorProcess simulator = env.simulator(dir, RPM, 0);
-                Cluster cluster = env.cluster(dir, simulator, RPM);
+                Cluster cluster = env.clusterWithAdmin(dir, simulator, RPM);
                 LoadDriver driver = new LoadDriver(cluster.targets());
                 HealthWatch lb = HealthWatch.start(cluster, driver);
                 ProviderWindows provider = ProviderWindows.start(simulator)) {
+            SharedState state = SharedState.seed(cluster);
             Timeline timeline = Timeline.begin();
             driver.openLoop(RATE, UNTIL_STOPPED_MS);
             Thread.sleep(SETTLE_MS);
-            List<String> steps = new ArrayList<>();
+            List<RestartStep> steps = new ArrayList<>();
             for (int i = 0; i < Cluster.SIZE; i++) {
                 steps.add(restart(cluster, driver, i));
             }
@@ -51,16 +56,28 @@ final class T6RollingRestart implements Scenario {
                             samples.retried() + " (" + driver.connectFailureSummary() + ")");
             LimitRows.add(report, windows, 0);
             cluster.reportUnexpectedExits(report);
+            state.report(cluster, report);
+            UsageCheck.report(cluster, simulator, report);
             report.info("client outcomes", samples.outcomeSummary())
                     .info("client errors", samples.errorSummary())
-                    .info("restarts (drain / ready + whole)", String.join("; ", steps))
+                    .info("restarts (drain / ready + whole)", join(steps, RestartStep::text))
+                    .info(
+                            "last request sent to the draining node (after its SIGTERM)",
+                            join(steps, step -> step.lastSentAfterTerm(samples)))
+                    .info(
+                            "client errors per node (after that node's SIGTERM)",
+                            join(steps, step -> step.errorsAfterTerm(samples)))
+                    .note("shared state: a client key issued through node1's admin API and team beta's settings"
+                            + " put through node2's before the first restart, the key revoked through node3's after"
+                            + " the last; teams alpha (the load's key) and beta, so fair sharing between teams is on."
+                            + " No sticky-session check: one provider and one model leave a pin nothing to choose.")
                     .note("logs: " + dir);
             return report;
         }
     }
 
     /** SIGTERM, wait for the exit, start again, wait for the whole cluster; back into the rotation. */
-    private static String restart(Cluster cluster, LoadDriver driver, int index) throws Exception {
+    private static RestartStep restart(Cluster cluster, LoadDriver driver, int index) throws Exception {
         NodeProcess node = cluster.node(index);
         long termAt = System.nanoTime();
         node.terminate();
@@ -72,6 +89,10 @@ final class T6RollingRestart implements Scenario {
         cluster.awaitWhole(REJOIN_TIMEOUT_MS);
         long wholeAt = System.nanoTime();
         driver.restore(index);
-        return String.format("%s %.1f s / %.1f s", node.name(), (exitAt - termAt) / 1e9, (wholeAt - exitAt) / 1e9);
+        return new RestartStep(index, node.name(), termAt, exitAt, wholeAt);
+    }
+
+    private static String join(List<RestartStep> steps, Function<RestartStep, String> figure) {
+        return steps.stream().map(figure).collect(Collectors.joining("; "));
     }
 }
