@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /** {@code java -jar gateway-node.jar [--config FILE] [--check-config]}, or {@code ... keys ...} (see {@link KeysCommand}). */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    private static final long DRAIN_SECONDS = 30;
+    /** At most 5 s of lame duck, 25 s of HTTP drain, then the usage flush and the cluster leave. */
+    private static final long DRAIN_SECONDS = 35;
 
     private Main() {}
 

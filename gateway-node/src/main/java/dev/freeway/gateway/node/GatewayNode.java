@@ -49,8 +49,6 @@ import java.util.function.Function;
  */
 public final class GatewayNode {
     private static final long USAGE_FLUSH_MILLIS = 1_000;
-    /** Serving on, unready and closing each connection after its answer, before the listener closes. */
-    private static final long LAME_DUCK_MILLIS = 1_000;
 
     private final Vertx vertx;
     private final HazelcastCluster cluster;
@@ -199,15 +197,15 @@ public final class GatewayNode {
 
     /**
      * Drains and leaves (the caller closes Vert.x afterwards, from outside its event loops):
-     * readiness turns false and answers close their connections for a second (lame duck), then the
-     * servers stop accepting and finish what they serve, usage is flushed, and the member leaves
+     * readiness turns false and answers close their connections until requests stop coming
+     * ({@link LameDuck}), then the servers stop accepting and finish what they serve, usage is flushed, and the member leaves
      * the cluster gracefully so its partitions migrate first.
      */
     public Future<Void> stop() {
         health.drain();
         Future<Void> adminClosed = admin == null ? Future.succeededFuture() : admin.close();
         Future<Void> undeployed = adminClosed
-                .transform(closed -> vertx.timer(LAME_DUCK_MILLIS))
+                .transform(closed -> LameDuck.serve(vertx, health::arrivalsWhileDraining))
                 .compose(ready -> deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment));
         return undeployed
                 .eventually(() -> {

@@ -3,6 +3,7 @@ package dev.freeway.gateway.node;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +16,7 @@ final class HealthChecks {
     private final Supplier<String> unready;
     private final Supplier<String> degraded;
     private volatile boolean draining;
+    private final AtomicLong arrivalsWhileDraining = new AtomicLong();
 
     HealthChecks(Supplier<String> unready, Supplier<String> degraded) {
         this.unready = unready;
@@ -32,9 +34,15 @@ final class HealthChecks {
      */
     void closeWhileDraining(RoutingContext ctx) {
         if (draining) {
+            arrivalsWhileDraining.incrementAndGet();
             ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         ctx.next();
+    }
+
+    /** Requests that arrived since draining began: the lame duck lasts until they stop. */
+    long arrivalsWhileDraining() {
+        return arrivalsWhileDraining.get();
     }
 
     void live(RoutingContext ctx) {
