@@ -6,11 +6,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A load balancer's health checks: every node's readiness polled a few times a second, a node
- * taken out of rotation while it is not ready and put back once it is. Scenarios that stop nodes
- * gracefully or cut them off use it, as a Kubernetes Service would.
+ * taken out of rotation after {@link #FAILURE_THRESHOLD} failed checks in a row and put back at
+ * its first passing one. Scenarios that stop nodes gracefully or cut them off use it, as a
+ * Kubernetes Service would with the readiness probe of {@code k8s/base/deployment.yaml}
+ * ({@code failureThreshold: 2}), so one slow answer on a loaded machine does not empty the
+ * rotation.
  */
 final class HealthWatch implements AutoCloseable {
     private static final long PERIOD_MS = 200;
+    private static final int FAILURE_THRESHOLD = 2;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "health-watch");
@@ -22,12 +26,14 @@ final class HealthWatch implements AutoCloseable {
 
     static HealthWatch start(Cluster cluster, LoadDriver driver) {
         HealthWatch watch = new HealthWatch();
+        int[] failures = new int[Cluster.SIZE];
         watch.timer.scheduleWithFixedDelay(
                 () -> {
                     for (int i = 0; i < Cluster.SIZE; i++) {
                         if (cluster.node(i).ready()) {
+                            failures[i] = 0;
                             driver.restore(i);
-                        } else {
+                        } else if (++failures[i] >= FAILURE_THRESHOLD) {
                             driver.remove(i);
                         }
                     }
