@@ -4,6 +4,7 @@ import dev.freeway.gateway.api.ErrorMapper;
 import dev.freeway.gateway.api.UsageReport;
 import dev.freeway.gateway.auth.IssuedKeys;
 import dev.freeway.gateway.cluster.SharedTable;
+import dev.freeway.gateway.metrics.MetricsEndpoint;
 import dev.freeway.gateway.routing.TeamPolicy;
 import dev.freeway.gateway.secrets.KeySnapshot;
 import dev.freeway.gateway.secrets.local.KeyStoreAdmin;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The admin listener's route table. It is served on its own port, apart from the data plane, and
- * every route (unknown ones too, so they reveal nothing) first requires the admin token.
+ * every route but {@code GET /metrics} (unknown ones too, so they reveal nothing) first requires
+ * the admin token.
  *
  * <pre>
  * GET    /admin/keys                      every provider's keys, masked
@@ -42,6 +44,7 @@ public final class AdminRouter {
     private final SharedTable teamTable;
     private final UsageAdminHandler usage;
     private final Clock clock;
+    private final MetricsEndpoint metrics;
 
     /**
      * @param adminToken kept only as its SHA-256 digest
@@ -54,6 +57,9 @@ public final class AdminRouter {
      * @param teamTable where changed team settings go, so every node applies them
      * @param usage every team's usage; null leaves /admin/usage out
      * @param clock decides which UTC day is today and stamps team settings' revisions
+     * @param metrics serves {@code GET /metrics} without the token: Prometheus scrapes it from
+     *     inside the cluster, the port is meant to be reachable only from there, and no label
+     *     holds a secret
      */
     public AdminRouter(
             String adminToken,
@@ -63,7 +69,9 @@ public final class AdminRouter {
             TeamPolicy teams,
             SharedTable teamTable,
             UsageReport usage,
-            Clock clock) {
+            Clock clock,
+            MetricsEndpoint metrics) {
+        this.metrics = metrics;
         this.auth = new AdminAuth(adminToken);
         this.store = store;
         this.serving = serving;
@@ -77,6 +85,7 @@ public final class AdminRouter {
     public Router build(Vertx vertx) {
         KeysHandler keys = new KeysHandler(vertx, store, serving);
         Router router = Router.router(vertx);
+        router.get("/metrics").handler(metrics::handle);
         router.route().handler(auth::handle);
         router.post().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.put().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));

@@ -2,6 +2,7 @@ package dev.freeway.gateway.api;
 
 import dev.freeway.gateway.auth.Authenticator;
 import dev.freeway.gateway.auth.Team;
+import dev.freeway.gateway.metrics.GatewayMetrics;
 import dev.freeway.gateway.provider.ChatResult;
 import dev.freeway.gateway.provider.UpstreamFailure;
 import dev.freeway.gateway.routing.ChatCompletionFlow;
@@ -17,9 +18,25 @@ public final class ChatCompletionsHandler {
 
     private final ChatRequestParser parser = new ChatRequestParser();
     private final ChatCompletionFlow flow;
+    private final GatewayMetrics metrics;
 
-    public ChatCompletionsHandler(ChatCompletionFlow flow) {
+    public ChatCompletionsHandler(ChatCompletionFlow flow, GatewayMetrics metrics) {
         this.flow = flow;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Counts this route's answers by team and status, registered ahead of authentication so that
+     * refused keys count too. The status is read when the head is written, the one moment every
+     * answer passes: successes, mapped errors, passed-through upstream refusals, and streams whose
+     * client hangs up before the end.
+     */
+    public void countAnswer(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(written -> {
+            Team team = ctx.get(Authenticator.TEAM);
+            metrics.request(team == null ? null : team.name(), ctx.response().getStatusCode());
+        });
+        ctx.next();
     }
 
     public void handle(RoutingContext ctx) {

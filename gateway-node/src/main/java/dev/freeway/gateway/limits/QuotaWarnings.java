@@ -1,5 +1,6 @@
 package dev.freeway.gateway.limits;
 
+import dev.freeway.gateway.metrics.GatewayMetrics;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -8,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Says once per scope, window and period (per node) when a provider key has used 80 % of its
  * requests or tokens per day, or of a monthly budget, as a structured event on the {@code
- * freeway.quota} logger, so an operator can add keys before the pool runs dry. Costs one
- * comparison per admission otherwise.
+ * freeway.quota} logger and a count in {@code freeway_quota_warnings_total}, so an operator can add
+ * keys before the pool runs dry. Costs one comparison per admission otherwise.
  */
 public final class QuotaWarnings {
     private static final Logger LOG = LoggerFactory.getLogger("freeway.quota");
@@ -17,6 +18,11 @@ public final class QuotaWarnings {
 
     private final Map<String, Long> warnedOnDay = new ConcurrentHashMap<>();
     private final Map<String, String> warnedInMonth = new ConcurrentHashMap<>();
+    private final GatewayMetrics metrics;
+
+    public QuotaWarnings(GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public void saw(Reservation reservation) {
         if (reservation.admittedAtMillis() < 0) {
@@ -44,6 +50,7 @@ public final class QuotaWarnings {
                     Math.min(100, used * 100 / limit),
                     limit,
                     Math.max(0, limit - used));
+            metrics.quotaWarning(scope, window);
         }
     }
 
@@ -63,6 +70,7 @@ public final class QuotaWarnings {
                     (limit - remaining) * 100 / limit,
                     limit,
                     remaining);
+            metrics.quotaWarning(reservation.scope(), name);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.freeway.gateway.auth.IssuedKeys;
 import dev.freeway.gateway.cluster.SharedTable;
 import dev.freeway.gateway.config.AdminConfig;
 import dev.freeway.gateway.logging.KnownSecrets;
+import dev.freeway.gateway.metrics.GatewayMetrics;
+import dev.freeway.gateway.metrics.MetricsEndpoint;
 import dev.freeway.gateway.routing.TeamPolicy;
 import dev.freeway.gateway.secrets.KeyRefresher;
 import dev.freeway.gateway.secrets.KeySnapshot;
@@ -37,7 +39,8 @@ final class AdminListener {
             TeamPolicy teams,
             SharedTable teamTable,
             UsageReport usage,
-            Clock clock) {
+            Clock clock,
+            GatewayMetrics metrics) {
         if (!config.enabled()) {
             return Future.succeededFuture();
         }
@@ -51,7 +54,8 @@ final class AdminListener {
                 teams,
                 teamTable,
                 usage,
-                clock);
+                clock,
+                new MetricsEndpoint(metrics));
         return vertx.createHttpServer(new HttpServerOptions()
                         .setMaxHeaderSize(MAX_HEADER_BYTES)
                         .setMaxInitialLineLength(MAX_LINE_BYTES)

@@ -21,6 +21,7 @@ import dev.freeway.gateway.limits.DeadlineLedger;
 import dev.freeway.gateway.limits.LocalShareLedger;
 import dev.freeway.gateway.limits.QuotaWarnings;
 import dev.freeway.gateway.limits.WatchedLedger;
+import dev.freeway.gateway.metrics.GatewayMetrics;
 import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.routing.ChatCompletionFlow;
 import dev.freeway.gateway.routing.Failover;
@@ -57,6 +58,7 @@ public final class GatewayNode {
     private final AtomicInteger port;
     private final long usageTimer;
     private final KeyRefresher keys;
+    private final GatewayMetrics metrics;
     private String deployment;
     private HttpServer admin;
 
@@ -67,8 +69,10 @@ public final class GatewayNode {
             UsageRecorder usage,
             Runnable afterFlush,
             AtomicInteger port,
-            KeyRefresher keys) {
+            KeyRefresher keys,
+            GatewayMetrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
         this.keys = keys;
         this.cluster = cluster;
         this.health = health;
@@ -84,18 +88,19 @@ public final class GatewayNode {
         LiveCatalog catalog = new LiveCatalog(config);
         Optional<KeySource> keySource = KeySources.create(config.secrets(), clock);
         HazelcastCluster cluster = HazelcastCluster.start(config.cluster());
+        GatewayMetrics metrics = new GatewayMetrics();
+        metrics.clusterMembers(cluster::memberCount);
         PauseDetector pauses = PauseDetector.start(vertx);
         CapacityView capacity = new CapacityView();
-        QuotaWarnings quotaWarnings = new QuotaWarnings();
-        CapacityLedger ledger = new WatchedLedger(
-                new DeadlineLedger(
-                        cluster.ledger(clock),
-                        new LocalShareLedger(clock, cluster::shareDivisor),
-                        clock,
-                        routing.admissionTimeoutMs(),
-                        pauses::trusted),
-                capacity,
-                quotaWarnings);
+        QuotaWarnings quotaWarnings = new QuotaWarnings(metrics);
+        DeadlineLedger deadlineLedger = new DeadlineLedger(
+                cluster.ledger(clock),
+                new LocalShareLedger(clock, cluster::shareDivisor),
+                clock,
+                routing.admissionTimeoutMs(),
+                pauses::trusted);
+        metrics.localAdmissions(deadlineLedger);
+        CapacityLedger ledger = new WatchedLedger(deadlineLedger, capacity, quotaWarnings);
         PenaltyBook penalties =
                 cluster.penalties(clock, routing.penaltyDecaySeconds() * 1_000, routing.cooldownSeconds() * 1_000);
 
@@ -103,6 +108,9 @@ public final class GatewayNode {
                 .map(source -> new KeyRefresher(
                         vertx, source, KeySources.refreshMillis(config.secrets()), clock, catalog::use))
                 .orElse(null);
+        if (keys != null) {
+            metrics.keySource(keys);
+        }
         Planner planner = new Planner(catalog, penalties, routing.penaltyWeight());
         long stickyTtlMillis = routing.stickyTtlSeconds() * 1_000;
         StickySessions sticky = cluster.stickySessions(clock, stickyTtlMillis);
@@ -123,18 +131,21 @@ public final class GatewayNode {
                     routing.maxAttempts(),
                     routing.totalTimeoutMs(),
                     routing.admissionTimeoutMs(),
-                    cluster.fairShare());
-            return new ChatCompletionsHandler(new ChatCompletionFlow(
-                    planner,
-                    failover,
-                    ledger,
-                    sticky,
-                    pins,
-                    penalties,
-                    usage,
-                    teams,
-                    spend,
-                    routing.admissionTimeoutMs()));
+                    cluster.fairShare(),
+                    metrics);
+            return new ChatCompletionsHandler(
+                    new ChatCompletionFlow(
+                            planner,
+                            failover,
+                            ledger,
+                            sticky,
+                            pins,
+                            penalties,
+                            usage,
+                            teams,
+                            spend,
+                            routing.admissionTimeoutMs()),
+                    metrics);
         };
 
         IssuedKeys issuedKeys = new IssuedKeys(cluster.clientKeys(), clock);
@@ -159,7 +170,7 @@ public final class GatewayNode {
             spend.refresh();
             budgets.check();
         };
-        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, afterFlush, port, keys);
+        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, afterFlush, port, keys, metrics);
         int instances = config.server().instances() > 0
                 ? config.server().instances()
                 : Runtime.getRuntime().availableProcessors();
@@ -171,7 +182,15 @@ public final class GatewayNode {
                 .compose(id -> {
                     node.deployment = id;
                     return AdminListener.start(
-                            vertx, config.admin(), keys, issuedKeys, teams, cluster.teamSettings(), usageReport, clock);
+                            vertx,
+                            config.admin(),
+                            keys,
+                            issuedKeys,
+                            teams,
+                            cluster.teamSettings(),
+                            usageReport,
+                            clock,
+                            metrics);
                 })
                 .map(admin -> {
                     node.admin = admin;
@@ -181,6 +200,7 @@ public final class GatewayNode {
                     if (keys != null) {
                         keys.close();
                     }
+                    metrics.close();
                     cluster.close();
                     return Future.failedFuture(error);
                 });
@@ -213,6 +233,7 @@ public final class GatewayNode {
                     if (keys != null) {
                         keys.close();
                     }
+                    metrics.close();
                     return usage.flush();
                 })
                 .eventually(() -> vertx.executeBlocking(() -> {

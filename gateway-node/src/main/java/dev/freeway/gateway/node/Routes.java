@@ -45,6 +45,7 @@ final class Routes {
         router.route().handler(health::closeWhileDraining);
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
+        router.post("/v1/chat/completions").handler(chat::countAnswer);
         router.route("/v1/*").handler(authenticator::handle);
         router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
         router.post("/v1/chat/completions").handler(chat::handle);

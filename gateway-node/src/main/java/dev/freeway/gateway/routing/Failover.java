@@ -7,6 +7,8 @@ import dev.freeway.gateway.cluster.PenaltyBook;
 import dev.freeway.gateway.limits.CapacityLedger;
 import dev.freeway.gateway.limits.LimitScope;
 import dev.freeway.gateway.limits.Window;
+import dev.freeway.gateway.metrics.GatewayMetrics;
+import dev.freeway.gateway.metrics.UpstreamOutcome;
 import dev.freeway.gateway.provider.ProviderCall;
 import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.provider.UpstreamFailure;
@@ -33,6 +35,7 @@ public final class Failover {
     private final long budgetNanos;
     private final long clusterDeadlineMillis;
     private final FairShare fairShare;
+    private final GatewayMetrics metrics;
 
     /** @param fairShare shares scarce windows between teams; null when there is one team or none */
     public Failover(
@@ -43,8 +46,10 @@ public final class Failover {
             int maxAttempts,
             long budgetMillis,
             long clusterDeadlineMillis,
-            FairShare fairShare) {
+            FairShare fairShare,
+            GatewayMetrics metrics) {
         this.fairShare = fairShare;
+        this.metrics = metrics;
         this.ledger = ledger;
         this.penalties = penalties;
         this.providers = providers;
@@ -160,6 +165,7 @@ public final class Failover {
                     new ProviderCall(request.body(), candidate.model(), candidate.key(), request.includeUsage());
             return dispatch.call(providers.get(candidate.provider()), call).transform(outcome -> {
                 if (outcome.succeeded()) {
+                    metrics.upstreamAttempt(candidate.provider(), UpstreamOutcome.OK);
                     penalties.success(candidate.target(), candidate.scope());
                     return Future.succeededFuture(new Served<>(candidate, outcome.result(), admitted, failures, null));
                 }
@@ -167,6 +173,7 @@ public final class Failover {
                         ? f
                         : UpstreamFailure.of(
                                 UpstreamFailure.Kind.CONNECTION, outcome.cause().toString());
+                metrics.upstreamAttempt(candidate.provider(), outcomeOf(failure));
                 admitted.refundTokens(ledger);
                 ProviderTruth.apply(ledger, admitted.own(), -1, failure.quota());
                 if (!failure.retryable()) {
@@ -212,5 +219,14 @@ public final class Failover {
                     failures + " upstream attempt(s) failed; the last: " + lastFailure.getMessage() + ".",
                     0);
         }
+    }
+
+    private static UpstreamOutcome outcomeOf(UpstreamFailure failure) {
+        if (!failure.retryable()) {
+            return UpstreamOutcome.REJECTED;
+        }
+        return failure.kind() == UpstreamFailure.Kind.RATE_LIMITED
+                ? UpstreamOutcome.RATE_LIMITED
+                : UpstreamOutcome.FAILED;
     }
 }

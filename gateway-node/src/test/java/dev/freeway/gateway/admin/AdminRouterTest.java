@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freeway.gateway.config.KeyConfig;
 import dev.freeway.gateway.config.LocalStoreConfig;
+import dev.freeway.gateway.metrics.GatewayMetrics;
+import dev.freeway.gateway.metrics.MetricsEndpoint;
 import dev.freeway.gateway.secrets.KeySnapshot;
 import dev.freeway.gateway.secrets.local.KeyStoreAdmin;
 import dev.freeway.gateway.secrets.local.LocalKeySource;
@@ -177,7 +179,16 @@ class AdminRouterTest {
 
     private void start(Vertx vertx, KeyStoreAdmin store, Supplier<KeySnapshot> serving) throws Exception {
         server = vertx.createHttpServer()
-                .requestHandler(new AdminRouter(ADMIN_TOKEN, store, serving, null, null, null, null, Clock.systemUTC())
+                .requestHandler(new AdminRouter(
+                                ADMIN_TOKEN,
+                                store,
+                                serving,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Clock.systemUTC(),
+                                new MetricsEndpoint(new GatewayMetrics()))
                         .build(vertx))
                 .listen(0, "127.0.0.1")
                 .toCompletionStage()

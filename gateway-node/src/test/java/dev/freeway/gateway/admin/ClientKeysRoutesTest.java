@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.freeway.gateway.auth.IssuedKeys;
 import dev.freeway.gateway.auth.Team;
 import dev.freeway.gateway.config.TeamConfig;
+import dev.freeway.gateway.metrics.GatewayMetrics;
+import dev.freeway.gateway.metrics.MetricsEndpoint;
 import dev.freeway.gateway.routing.TeamPolicy;
 import dev.freeway.gateway.secrets.KeySnapshot;
 import dev.freeway.gateway.testing.InMemoryTable;
@@ -144,7 +146,8 @@ class ClientKeysRoutesTest {
                                         Map.of()),
                                 new InMemoryTable(),
                                 null,
-                                Clock.systemUTC())
+                                Clock.systemUTC(),
+                                new MetricsEndpoint(new GatewayMetrics()))
                         .build(vertx))
                 .listen(0, "127.0.0.1")
                 .toCompletionStage()

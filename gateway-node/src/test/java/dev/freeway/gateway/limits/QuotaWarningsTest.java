@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.freeway.gateway.metrics.GatewayMetrics;
+import dev.freeway.gateway.testing.Scrape;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +22,13 @@ class QuotaWarningsTest {
     private static final long MONDAY = Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
     private static final long TUESDAY = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
 
-    private final QuotaWarnings warnings = new QuotaWarnings();
+    private static final String REQUESTS_WARNINGS =
+            "freeway_quota_warnings_total{scope=\"groq#abc/llama\",window=\"requests_per_day\"}";
+    private static final String TOKENS_WARNINGS =
+            "freeway_quota_warnings_total{scope=\"groq#abc/llama\",window=\"tokens_per_day\"}";
+
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final QuotaWarnings warnings = new QuotaWarnings(metrics);
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger("freeway.quota");
 
@@ -33,11 +41,16 @@ class QuotaWarningsTest {
     @AfterEach
     void stopListening() {
         logger.detachAppender(events);
+        metrics.close();
     }
 
     private static Reservation admitted(long requestsLeftToday, long tokensLeftToday, long at) {
         return new Reservation(
                 "groq#abc/llama", LIMITS, 10, new long[] {20, requestsLeftToday, -1, tokensLeftToday}, at, false);
+    }
+
+    private double counted(String series) {
+        return new Scrape(metrics.scrape()).value(series);
     }
 
     private List<String> messages() {
@@ -49,6 +62,7 @@ class QuotaWarningsTest {
         warnings.saw(admitted(21, 2_001, MONDAY));
 
         assertThat(messages()).isEmpty();
+        assertThat(metrics.scrape()).doesNotContain("freeway_quota_warnings_total{");
     }
 
     @Test
@@ -59,6 +73,8 @@ class QuotaWarningsTest {
         assertThat(messages())
                 .containsExactly(
                         "event=quota_warning scope=groq#abc/llama window=requests_per_day used_percent=80 limit=100 remaining=20");
+        assertThat(counted(REQUESTS_WARNINGS)).isEqualTo(1);
+        assertThat(counted(TOKENS_WARNINGS)).isZero();
     }
 
     @Test
@@ -68,6 +84,8 @@ class QuotaWarningsTest {
 
         assertThat(messages()).hasSize(3);
         assertThat(messages().get(2)).contains("window=tokens_per_day used_percent=85");
+        assertThat(counted(REQUESTS_WARNINGS)).isEqualTo(2);
+        assertThat(counted(TOKENS_WARNINGS)).isEqualTo(1);
     }
 
     @Test
@@ -91,5 +109,9 @@ class QuotaWarningsTest {
                                 + " limit=1000000000 remaining=200000000",
                         "event=quota_warning scope=mistral#abc/mistral-small window=tokens_per_month used_percent=95"
                                 + " limit=1000000000 remaining=50000000");
+        assertThat(
+                        counted(
+                                "freeway_quota_warnings_total{scope=\"mistral#abc/mistral-small\",window=\"tokens_per_month\"}"))
+                .isEqualTo(2.0);
     }
 }

@@ -14,6 +14,7 @@ import dev.freeway.gateway.limits.CapacityLedger;
 import dev.freeway.gateway.limits.Limits;
 import dev.freeway.gateway.limits.Reservation;
 import dev.freeway.gateway.limits.Window;
+import dev.freeway.gateway.metrics.GatewayMetrics;
 import dev.freeway.gateway.provider.ChatResult;
 import dev.freeway.gateway.provider.Provider;
 import dev.freeway.gateway.provider.ProviderCall;
@@ -44,10 +45,12 @@ class FailoverTest {
     private final Vertx vertx = Vertx.vertx();
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
     private final List<String> called = new ArrayList<>();
+    private final GatewayMetrics metrics = new GatewayMetrics();
 
     @AfterEach
     void close() {
         vertx.close();
+        metrics.close();
     }
 
     private final Provider provider = new Provider() {
@@ -128,7 +131,7 @@ class FailoverTest {
                         TestConfigs.bareProvider(
                                 "fake", "http://127.0.0.1:1", List.of(KeyConfig.of("key-0000000001")), null)),
                 Map.of("fake", (id, config) -> provider));
-        Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100, null);
+        Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100, null, metrics);
         ChatRequest request = new ChatRequest(
                 JsonNodeFactory.instance.objectNode(), "auto", false, false, 10, 0, false, false, false, null, false);
         List<Candidate> candidates =

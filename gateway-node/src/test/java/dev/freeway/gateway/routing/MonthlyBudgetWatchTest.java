@@ -12,6 +12,7 @@ import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.limits.Limits;
 import dev.freeway.gateway.limits.MonthlyBudget;
 import dev.freeway.gateway.limits.QuotaWarnings;
+import dev.freeway.gateway.metrics.GatewayMetrics;
 import dev.freeway.gateway.provider.Usage;
 import dev.freeway.gateway.secrets.ProviderKey;
 import dev.freeway.gateway.testing.InMemoryUsageMeter;
@@ -37,7 +38,8 @@ class MonthlyBudgetWatchTest {
 
     private final Map<String, UsageTotals> cluster = meter.monthly;
     private final UsageRecorder usage = new UsageRecorder(meter, clock);
-    private final MonthlyBudgetWatch watch = new MonthlyBudgetWatch(meter, usage, new QuotaWarnings(), clock);
+    private final MonthlyBudgetWatch watch =
+            new MonthlyBudgetWatch(meter, usage, new QuotaWarnings(new GatewayMetrics()), clock);
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger("freeway.quota");
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.freeway.gateway.config.KeyConfig;
+import dev.freeway.gateway.metrics.GatewayMetrics;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.Scrape;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -111,6 +113,25 @@ class KeyRefresherTest {
                 .contains("vault timed out")
                 .contains("serving the keys of version groq@1");
         assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void the_metrics_read_the_failed_reads_and_the_degraded_state() throws Exception {
+        source.then(snapshot("groq@1", "gsk-first-key-0001"));
+        source.then(new KeySourceException("vault timed out"));
+
+        try (GatewayMetrics metrics = new GatewayMetrics()) {
+            start(1_000);
+            metrics.keySource(refresher);
+            assertThat(new Scrape(metrics.scrape()).value("freeway_key_source_degraded"))
+                    .isZero();
+
+            await().atMost(5, TimeUnit.SECONDS).until(() -> refresher.degradedReason() != null);
+
+            Scrape scrape = new Scrape(metrics.scrape());
+            assertThat(scrape.value("freeway_key_source_degraded")).isEqualTo(1);
+            assertThat(scrape.value("freeway_key_refresh_failures_total")).isGreaterThanOrEqualTo(1);
+        }
     }
 
     @Test
