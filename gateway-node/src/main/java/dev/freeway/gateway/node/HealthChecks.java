@@ -34,13 +34,16 @@ final class HealthChecks {
      */
     void closeWhileDraining(RoutingContext ctx) {
         if (draining) {
-            arrivalsWhileDraining.incrementAndGet();
+            // Probes are not traffic: a load balancer polling readiness must not keep the node serving.
+            if (!ctx.request().path().startsWith("/health/")) {
+                arrivalsWhileDraining.incrementAndGet();
+            }
             ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         ctx.next();
     }
 
-    /** Requests that arrived since draining began: the lame duck lasts until they stop. */
+    /** Requests other than health probes since draining began: the lame duck lasts until they stop. */
     long arrivalsWhileDraining() {
         return arrivalsWhileDraining.get();
     }

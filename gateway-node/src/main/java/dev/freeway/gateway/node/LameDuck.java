@@ -17,12 +17,16 @@ final class LameDuck {
     static final long MIN_MILLIS = 1_000;
     static final long QUIET_MILLIS = 1_000;
     static final long MAX_MILLIS = 5_000;
-    private static final long CHECK_MILLIS = 100;
+    private static final long CHECK_MILLIS = 20;
 
     private LameDuck() {}
 
     /** @param arrivals how many requests have arrived since draining began */
     static Future<Void> serve(Vertx vertx, LongSupplier arrivals) {
+        return serve(vertx, arrivals, MIN_MILLIS, QUIET_MILLIS, MAX_MILLIS);
+    }
+
+    static Future<Void> serve(Vertx vertx, LongSupplier arrivals, long minMillis, long quietMillis, long maxMillis) {
         Promise<Void> over = Promise.promise();
         long start = System.nanoTime();
         long[] seen = {arrivals.getAsLong(), start};
@@ -35,7 +39,7 @@ final class LameDuck {
             }
             long elapsed = (now - start) / 1_000_000;
             long quiet = (now - seen[1]) / 1_000_000;
-            if (elapsed >= MAX_MILLIS || elapsed >= MIN_MILLIS && quiet >= QUIET_MILLIS) {
+            if (elapsed >= maxMillis || elapsed >= minMillis && quiet >= quietMillis) {
                 vertx.cancelTimer(id);
                 over.complete();
             }
