@@ -95,9 +95,14 @@ public final class LocalShareLedger {
             int share = Math.max(1, nodes.getAsInt());
             long capacity = Math.max(1, window.limit(limits) / share);
             long now = clock.millis();
-            long initial = capacity;
-            if (lastShared != null && lastShared.sameWindow(window, now)) {
-                initial = Math.min(capacity, Math.max(0, lastShared.remaining(window)) / share);
+            // Never seen from the shared ledger (a node just started or rejoined, a scope it has
+            // not served): nothing is known of what the others used, so nothing is admitted blind.
+            // Seen in an earlier window: that window has reset for everyone, a full share is fair.
+            long initial = 0;
+            if (lastShared != null) {
+                initial = lastShared.sameWindow(window, now)
+                        ? Math.min(capacity, Math.max(0, lastShared.remaining(window)) / share)
+                        : capacity;
             }
             long length = window.length().toMillis();
             long boundedInitial = initial;

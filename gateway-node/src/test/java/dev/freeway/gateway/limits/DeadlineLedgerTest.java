@@ -7,6 +7,7 @@ import dev.freeway.gateway.testing.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,17 +45,35 @@ class DeadlineLedgerTest {
         return result.get(5, TimeUnit.SECONDS);
     }
 
+    /** Gives the node a view of scope s from the previous minute, so this minute's share is a full third. */
+    private void seenLastMinute() throws Exception {
+        shared.mode = Mode.GRANT;
+        shared.remainingAfterGrant = 6;
+        clock.advance(Duration.ofMinutes(-1));
+        assertThat(reserve("s").isGranted()).isTrue();
+        clock.advance(Duration.ofMinutes(1));
+    }
+
     @Test
     void a_stalled_shared_ledger_falls_back_to_this_nodes_share_after_the_deadline() throws Exception {
+        seenLastMinute();
         shared.mode = Mode.STALL;
         long started = System.nanoTime();
         assertThat(reserve("s").isGranted()).isTrue();
         assertThat(reserve("s").isGranted()).isTrue();
         Admission third = reserve("s");
 
-        assertThat(third.isGranted()).as("a third of 6 per minute is 2").isFalse();
+        assertThat(third.isGranted()).as("a third of a fresh 6 per minute is 2").isFalse();
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3 * 1_000);
         assertThat(ledger.fallbacks()).isEqualTo(3);
+    }
+
+    @Test
+    void a_scope_this_node_never_saw_from_the_shared_ledger_admits_nothing_blind() throws Exception {
+        shared.mode = Mode.STALL;
+
+        assertThat(reserve("s").isGranted()).isFalse();
+        assertThat(ledger.fallbacks()).isEqualTo(1);
     }
 
     @Test
@@ -70,6 +89,7 @@ class DeadlineLedgerTest {
 
     @Test
     void a_late_shared_grant_counts_the_local_admission_and_leaves_no_debt() throws Exception {
+        seenLastMinute();
         shared.mode = Mode.STALL;
         assertThat(reserve("s").isGranted()).isTrue();
         shared.stalled.get(0).complete(Admission.granted(Reservation.unmetered("s", SIX_PER_MINUTE, 0)));
@@ -82,6 +102,7 @@ class DeadlineLedgerTest {
 
     @Test
     void a_late_shared_grant_for_a_request_refused_locally_is_given_back() throws Exception {
+        seenLastMinute();
         shared.mode = Mode.STALL;
         reserve("s");
         reserve("s");
@@ -93,6 +114,7 @@ class DeadlineLedgerTest {
 
     @Test
     void a_late_shared_denial_charges_the_local_admission_and_empties_the_local_share() throws Exception {
+        seenLastMinute();
         shared.mode = Mode.STALL;
         assertThat(reserve("s").isGranted()).isTrue();
         shared.stalled.get(0).complete(Admission.denied(1));
@@ -103,6 +125,7 @@ class DeadlineLedgerTest {
 
     @Test
     void local_admissions_the_shared_ledger_never_answered_are_charged_when_it_answers_again() throws Exception {
+        seenLastMinute();
         shared.mode = Mode.STALL;
         reserve("s");
         reserve("s");
