@@ -30,6 +30,9 @@ public final class DeadlineLedger implements CapacityLedger {
     private final BooleanSupplier trusted;
     private final ConcurrentHashMap<String, Reservation> lastShared = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LocalDebt> debts = new ConcurrentHashMap<>();
+    /** Scopes the shared ledger last refused, until when: their last grant's figures are out of date. */
+    private final ConcurrentHashMap<String, Long> refusedUntilMillis = new ConcurrentHashMap<>();
+
     private final LongAdder fallbacks = new LongAdder();
 
     /** @param trusted false while this node cannot trust its own cluster view (it was just frozen) */
@@ -78,6 +81,11 @@ public final class DeadlineLedger implements CapacityLedger {
     private Admission fallBack(String scope, Limits limits, long tokens, Throwable cause) {
         fallbacks.increment();
         LOG.debug("shared ledger did not answer for {}: {}", scope, cause.toString());
+        Long refusedUntil = refusedUntilMillis.get(scope);
+        long now = clock.millis();
+        if (refusedUntil != null && refusedUntil > now) {
+            return Admission.denied(TimeUnit.MILLISECONDS.toNanos(refusedUntil - now));
+        }
         return local.reserve(scope, limits, tokens, lastShared.get(scope));
     }
 
@@ -114,7 +122,13 @@ public final class DeadlineLedger implements CapacityLedger {
 
     private void sharedAnswered(String scope, Limits limits, Admission admission) {
         if (!admission.isGranted()) {
+            // The window ran out after the last grant this node saw, whose figures would
+            // otherwise still offer a local share of what is no longer there.
+            refusedUntilMillis.put(scope, clock.millis() + TimeUnit.NANOSECONDS.toMillis(admission.retryAfterNanos()));
             return;
+        }
+        if (!refusedUntilMillis.isEmpty()) {
+            refusedUntilMillis.remove(scope);
         }
         lastShared.put(scope, admission.reservation());
         if (debts.isEmpty()) {

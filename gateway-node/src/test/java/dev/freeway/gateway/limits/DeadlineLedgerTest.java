@@ -69,6 +69,29 @@ class DeadlineLedgerTest {
     }
 
     @Test
+    void a_window_the_shared_ledger_refused_since_its_last_grant_admits_nothing_locally() throws Exception {
+        shared.mode = Mode.GRANT;
+        shared.remainingAfterGrant = 5;
+        assertThat(reserve("s").isGranted())
+                .as("5 left, as far as this node saw")
+                .isTrue();
+        shared.mode = Mode.DENY;
+        assertThat(reserve("s").isGranted()).as("the others took the rest").isFalse();
+        shared.mode = Mode.STALL;
+
+        Admission stalled = reserve("s");
+        assertThat(stalled.isGranted())
+                .as("not a local share of the 5 that are gone")
+                .isFalse();
+        assertThat(ledger.fallbacks()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(reserve("s").isGranted())
+                .as("the refusal's retry time has passed")
+                .isTrue();
+    }
+
+    @Test
     void a_scope_this_node_never_saw_from_the_shared_ledger_admits_nothing_blind() throws Exception {
         shared.mode = Mode.STALL;
 
@@ -155,6 +178,7 @@ class DeadlineLedgerTest {
 
     private enum Mode {
         GRANT,
+        DENY,
         STALL,
         FAIL,
         REFUSE
@@ -176,6 +200,7 @@ class DeadlineLedgerTest {
                     yield Future.succeededFuture(Admission.granted(
                             new Reservation(scope, limits, tokens, remaining, clock.millis(), false)));
                 }
+                case DENY -> Future.succeededFuture(Admission.denied(TimeUnit.SECONDS.toNanos(20)));
                 case STALL -> {
                     Promise<Admission> promise = Promise.promise();
                     stalled.add(promise);
