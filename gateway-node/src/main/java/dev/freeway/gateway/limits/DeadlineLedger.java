@@ -22,12 +22,19 @@ import org.slf4j.LoggerFactory;
 public final class DeadlineLedger implements CapacityLedger {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineLedger.class);
     private static final long MINORITY_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * The deadline while partitions migrate: a planned move holds operations on the moving
+     * partitions for a moment, and a local share taken then would come on top of what the others
+     * admit meanwhile; waiting a little longer is exact.
+     */
+    static final long MIGRATION_DEADLINE_MILLIS = 2_000;
 
     private final CapacityLedger shared;
     private final LocalShareLedger local;
     private final Clock clock;
     private final long deadlineMillis;
     private final BooleanSupplier trusted;
+    private final BooleanSupplier migrating;
     private final ConcurrentHashMap<String, Reservation> lastShared = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LocalDebt> debts = new ConcurrentHashMap<>();
     /** Scopes the shared ledger last refused, until when: their last grant's figures are out of date. */
@@ -35,14 +42,23 @@ public final class DeadlineLedger implements CapacityLedger {
 
     private final LongAdder fallbacks = new LongAdder();
 
-    /** @param trusted false while this node cannot trust its own cluster view (it was just frozen) */
+    /**
+     * @param trusted false while this node cannot trust its own cluster view (it was just frozen)
+     * @param migrating true while partitions move between members (a join or a leave)
+     */
     public DeadlineLedger(
-            CapacityLedger shared, LocalShareLedger local, Clock clock, long deadlineMillis, BooleanSupplier trusted) {
+            CapacityLedger shared,
+            LocalShareLedger local,
+            Clock clock,
+            long deadlineMillis,
+            BooleanSupplier trusted,
+            BooleanSupplier migrating) {
         this.shared = shared;
         this.local = local;
         this.clock = clock;
         this.deadlineMillis = deadlineMillis;
         this.trusted = trusted;
+        this.migrating = migrating;
     }
 
     /** Admissions decided from the local share since start. */
@@ -56,8 +72,11 @@ public final class DeadlineLedger implements CapacityLedger {
             return Future.succeededFuture(Admission.denied(MINORITY_RETRY_NANOS));
         }
         Future<Admission> pending = shared.reserve(scope, limits, tokens);
-        Future<Admission> bounded =
-                pending.isComplete() ? pending : pending.timeout(deadlineMillis, TimeUnit.MILLISECONDS);
+        Future<Admission> bounded = pending.isComplete()
+                ? pending
+                : pending.timeout(
+                        migrating.getAsBoolean() ? Math.max(deadlineMillis, MIGRATION_DEADLINE_MILLIS) : deadlineMillis,
+                        TimeUnit.MILLISECONDS);
         return bounded.transform(outcome -> {
             if (outcome.succeeded()) {
                 sharedAnswered(scope, limits, outcome.result());

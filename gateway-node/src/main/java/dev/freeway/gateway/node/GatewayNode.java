@@ -98,7 +98,8 @@ public final class GatewayNode {
                 new LocalShareLedger(clock, cluster::shareDivisor),
                 clock,
                 routing.admissionTimeoutMs(),
-                pauses::trusted);
+                pauses::trusted,
+                cluster::migrating);
         metrics.localAdmissions(deadlineLedger);
         CapacityLedger ledger = new WatchedLedger(deadlineLedger, capacity, quotaWarnings);
         PenaltyBook penalties =

@@ -25,8 +25,9 @@ class DeadlineLedgerTest {
     private final Vertx vertx = Vertx.vertx();
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:10Z");
     private final ScriptedShared shared = new ScriptedShared();
+    private volatile boolean migrating;
     private final DeadlineLedger ledger =
-            new DeadlineLedger(shared, new LocalShareLedger(clock, () -> 3), clock, 100, () -> true);
+            new DeadlineLedger(shared, new LocalShareLedger(clock, () -> 3), clock, 100, () -> true, () -> migrating);
 
     @AfterEach
     void close() {
@@ -89,6 +90,23 @@ class DeadlineLedgerTest {
         assertThat(reserve("s").isGranted())
                 .as("the refusal's retry time has passed")
                 .isTrue();
+    }
+
+    @Test
+    void while_partitions_migrate_the_shared_answer_is_awaited_past_the_usual_deadline() throws Exception {
+        seenLastMinute();
+        migrating = true;
+        shared.mode = Mode.STALL;
+        // The move ends 300 ms in, three times the usual deadline: the shared grant still decides.
+        vertx.setTimer(
+                300,
+                id -> shared.stalled.get(0).complete(Admission.granted(Reservation.unmetered("s", SIX_PER_MINUTE, 0))));
+
+        Admission admission = reserve("s");
+
+        assertThat(admission.isGranted()).isTrue();
+        assertThat(admission.reservation().local()).isFalse();
+        assertThat(ledger.fallbacks()).isZero();
     }
 
     @Test

@@ -36,11 +36,13 @@ public final class HazelcastCluster implements AutoCloseable {
     private final HazelcastInstance instance;
     private final AtomicInteger largestSize;
     private final int minSize;
+    private final MigrationWatch migrations = new MigrationWatch();
 
     private HazelcastCluster(HazelcastInstance instance, int expectedSize, int minSize) {
         this.instance = instance;
         this.largestSize = new AtomicInteger(expectedSize);
         this.minSize = minSize;
+        instance.getPartitionService().addMigrationListener(migrations);
     }
 
     /** Starts the member; blocks until it runs, so call it before serving traffic. */
@@ -108,6 +110,11 @@ public final class HazelcastCluster implements AutoCloseable {
                 map.forEach(onChange);
             }
         };
+    }
+
+    /** Whether partitions are moving between members now (a join or a leave); local and non-blocking. */
+    public boolean migrating() {
+        return migrations.migrating();
     }
 
     /** Members this node currently sees, itself included; local and non-blocking. */
