@@ -48,6 +48,21 @@ final class NodeApi {
         return Http.send("GET", url, clientKey, null, TIMEOUT).status();
     }
 
+    /**
+     * Admissions this process decided from its local share past the admission deadline (its
+     * {@code freeway_ledger_local_admissions_total}), or -1 when the scrape failed.
+     */
+    long localAdmissions() {
+        Http.Reply metrics =
+                Http.send("GET", "http://" + node.host() + ":" + admin.port() + "/metrics", null, null, TIMEOUT);
+        return metrics.body()
+                .lines()
+                .filter(line -> line.startsWith("freeway_ledger_local_admissions_total "))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .findFirst()
+                .orElse(-1);
+    }
+
     /** The admin listener opens just after the data plane, so readiness alone does not mean it answers. */
     void awaitAdmin(long timeoutMillis) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;

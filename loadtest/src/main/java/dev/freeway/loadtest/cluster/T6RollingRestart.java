@@ -38,11 +38,16 @@ final class T6RollingRestart implements Scenario {
             driver.openLoop(RATE, UNTIL_STOPPED_MS);
             Thread.sleep(SETTLE_MS);
             List<RestartStep> steps = new ArrayList<>();
+            List<Long> localAdmissions = new ArrayList<>();
             for (int i = 0; i < Cluster.SIZE; i++) {
+                localAdmissions.add(cluster.api(i).localAdmissions());
                 steps.add(restart(cluster, driver, i));
             }
             Thread.sleep(SETTLE_MS);
             driver.stop();
+            for (int i = 0; i < Cluster.SIZE; i++) {
+                localAdmissions.add(cluster.api(i).localAdmissions());
+            }
             Samples samples = new Samples(driver.finish());
             long endMillis = System.currentTimeMillis();
             WindowReport windows = WindowReport.of(RPM, provider.windows(), timeline.startMillis(), endMillis);
@@ -67,6 +72,10 @@ final class T6RollingRestart implements Scenario {
                     .info(
                             "client errors per node (after that node's SIGTERM)",
                             join(steps, step -> step.errorsAfterTerm(samples)))
+                    .info(
+                            "admissions from a local share past the deadline (each process before its SIGTERM, then"
+                                    + " the restarted ones at the end)",
+                            localAdmissions.toString())
                     .note("shared state: a client key issued through node1's admin API and team beta's settings"
                             + " put through node2's before the first restart, the key revoked through node3's after"
                             + " the last; teams alpha (the load's key) and beta, so fair sharing between teams is on."
