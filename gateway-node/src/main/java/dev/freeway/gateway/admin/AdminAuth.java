@@ -35,12 +35,7 @@ final class AdminAuth {
             ctx.next();
             return;
         }
-        AUDIT.warn(
-                "admin authentication failed: {} from {}",
-                ctx.request().method(),
-                ctx.request().remoteAddress() == null
-                        ? "unknown"
-                        : ctx.request().remoteAddress().hostAddress());
+        AUDIT.warn("admin authentication failed: {} from {}", ctx.request().method(), AuditSource.of(ctx));
         ctx.fail(new GatewayError(
                 401, "invalid_request_error", "invalid_api_key", null, "Incorrect or missing admin token.", 0));
     }

@@ -95,13 +95,6 @@ final class ClientKeysHandler {
     }
 
     private static void audit(String what, String team, String id, RoutingContext ctx) {
-        AUDIT.info(
-                "admin {} client key {} of team {} from {}",
-                what,
-                id,
-                team,
-                ctx.request().remoteAddress() == null
-                        ? "unknown"
-                        : ctx.request().remoteAddress().hostAddress());
+        AUDIT.info("admin {} client key {} of team {} from {}", what, id, team, AuditSource.of(ctx));
     }
 }

@@ -119,8 +119,6 @@ final class KeysHandler {
                 entry.provider(),
                 entry.index(),
                 entry.key().masked(),
-                ctx.request().remoteAddress() == null
-                        ? "unknown"
-                        : ctx.request().remoteAddress().hostAddress());
+                AuditSource.of(ctx));
     }
 }

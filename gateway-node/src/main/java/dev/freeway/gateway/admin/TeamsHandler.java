@@ -47,7 +47,7 @@ final class TeamsHandler {
 
     void get(RoutingContext ctx) {
         String name = ctx.pathParam("team");
-        TeamPolicy.Entry entry = teams.entries().get(name);
+        TeamPolicy.Entry entry = teams.entry(name);
         if (entry == null) {
             ctx.fail(AdminErrors.teamNotFound());
             return;
@@ -57,7 +57,7 @@ final class TeamsHandler {
 
     void put(RoutingContext ctx) {
         String name = ctx.pathParam("team");
-        TeamPolicy.Entry current = teams.entries().get(name);
+        TeamPolicy.Entry current = teams.entry(name);
         if (current == null && !TEAM_NAME.matcher(name).matches()) {
             ctx.fail(AdminErrors.badBody("A team name is 1-64 letters, digits, '.', '_' or '-'."));
             return;
@@ -78,15 +78,9 @@ final class TeamsHandler {
         table.put(name, settings.encode())
                 .onSuccess(done -> {
                     teams.apply(name, settings);
-                    AUDIT.info(
-                            "admin set team {} to revision {} from {}",
-                            name,
-                            revision,
-                            ctx.request().remoteAddress() == null
-                                    ? "unknown"
-                                    : ctx.request().remoteAddress().hostAddress());
+                    AUDIT.info("admin set team {} to revision {} from {}", name, revision, AuditSource.of(ctx));
                     ctx.response().setStatusCode(current == null ? 201 : 200);
-                    ctx.json(view(name, teams.entries().get(name)));
+                    ctx.json(view(name, teams.entry(name)));
                 })
                 .onFailure(ctx::fail);
     }

@@ -26,6 +26,7 @@ import dev.freeway.gateway.provider.ProviderRegistry;
 import dev.freeway.gateway.routing.ChatCompletionFlow;
 import dev.freeway.gateway.routing.Failover;
 import dev.freeway.gateway.routing.MonthlyBudgetWatch;
+import dev.freeway.gateway.routing.MonthlyPoll;
 import dev.freeway.gateway.routing.PinWriter;
 import dev.freeway.gateway.routing.Planner;
 import dev.freeway.gateway.routing.TeamPolicy;
@@ -120,8 +121,8 @@ public final class GatewayNode {
         UsageRecorder usage = new UsageRecorder(meter, clock);
         TeamPolicy teams = new TeamPolicy(config.teams(), config.providers());
         teams.follow(cluster.teamSettings());
-        TeamSpend spend = new TeamSpend(meter, teams, clock);
-        MonthlyBudgetWatch budgets = new MonthlyBudgetWatch(meter, usage, quotaWarnings, clock);
+        TeamSpend spend = new TeamSpend(teams, clock);
+        MonthlyPoll monthly = new MonthlyPoll(meter, clock, spend, new MonthlyBudgetWatch(usage, quotaWarnings));
         Function<HttpClient, ChatCompletionsHandler> chatOverClient = upstreams -> {
             ProviderRegistry providers = ProviderRegistry.build(config.providers(), WireFormats.factories(upstreams));
             Failover failover = new Failover(
@@ -166,12 +167,8 @@ public final class GatewayNode {
                 config.server().bodyLimitBytes());
 
         AtomicInteger port = new AtomicInteger();
-        // Both read cluster totals, so they follow the flush that brought this node's usage there.
-        Runnable afterFlush = () -> {
-            spend.refresh();
-            budgets.check();
-        };
-        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, afterFlush, port, keys, metrics);
+        // Monthly totals are read after the flush that brought this node's usage into them.
+        GatewayNode node = new GatewayNode(vertx, cluster, health, usage, monthly::run, port, keys, metrics);
         int instances = config.server().instances() > 0
                 ? config.server().instances()
                 : Runtime.getRuntime().availableProcessors();

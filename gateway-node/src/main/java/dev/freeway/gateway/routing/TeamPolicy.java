@@ -89,6 +89,11 @@ public final class TeamPolicy {
                 .toList();
     }
 
+    /** One team's settings, or null when no team has that name. */
+    public synchronized Entry entry(String team) {
+        return entries.get(team);
+    }
+
     public synchronized Map<String, Entry> entries() {
         return new TreeMap<>(entries);
     }

@@ -38,8 +38,8 @@ class MonthlyBudgetWatchTest {
 
     private final Map<String, UsageTotals> cluster = meter.monthly;
     private final UsageRecorder usage = new UsageRecorder(meter, clock);
-    private final MonthlyBudgetWatch watch =
-            new MonthlyBudgetWatch(meter, usage, new QuotaWarnings(new GatewayMetrics()), clock);
+    private final MonthlyBudgetWatch watch = new MonthlyBudgetWatch(usage, new QuotaWarnings(new GatewayMetrics()));
+    private final MonthlyPoll poll = new MonthlyPoll(meter, clock, List.of(watch));
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger("freeway.quota");
 
@@ -59,7 +59,7 @@ class MonthlyBudgetWatchTest {
         cluster.put(UsageMeter.SCOPE + SCOPE + "|2026-11", new UsageTotals(799, 0, 0, 0, 0));
         usage.record("alpha", trialCandidate(), new Usage(10, 5));
         usage.flush();
-        watch.check();
+        poll.run();
 
         assertThat(events.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
@@ -70,7 +70,7 @@ class MonthlyBudgetWatchTest {
     @Test
     void nothing_is_read_while_no_request_drew_on_a_budget() {
         cluster.put(UsageMeter.SCOPE + SCOPE + "|2026-11", new UsageTotals(999, 0, 0, 0, 0));
-        watch.check();
+        poll.run();
 
         assertThat(events.list).isEmpty();
     }
