@@ -165,6 +165,9 @@ final class ConfigValidator {
         if (routing.admissionTimeoutMs() < 1) {
             problems.add("routing.admission_timeout_ms: must be positive");
         }
+        if (routing.windowEdgeMs() < 0 || routing.windowEdgeMs() > 10_000) {
+            problems.add("routing.window_edge_ms: must be between 0 and 10000");
+        }
         if (routing.penaltyDecaySeconds() < 1 || routing.cooldownSeconds() < 0) {
             problems.add("routing.penalty_decay_seconds: must be positive; cooldown_seconds not negative");
         }

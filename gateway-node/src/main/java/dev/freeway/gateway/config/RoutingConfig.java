@@ -10,6 +10,8 @@ package dev.freeway.gateway.config;
  * @param penaltyWeight score points a candidate sinks per penalty point
  * @param admissionTimeoutMs longest wait for the cluster on the request path (capacity, sticky pin,
  *     penalty write); past it the node admits from its local 1/N share and drops the pin
+ * @param windowEdgeMs how close to the end of a provider's limit window a call may still leave in
+ *     it; later ones wait for the next window, where the provider will count them
  */
 public record RoutingConfig(
         Integer maxAttempts,
@@ -18,7 +20,8 @@ public record RoutingConfig(
         Long cooldownSeconds,
         Integer penaltyWeight,
         Long stickyTtlSeconds,
-        Long admissionTimeoutMs) {
+        Long admissionTimeoutMs,
+        Long windowEdgeMs) {
 
     public RoutingConfig {
         maxAttempts = maxAttempts == null ? 20 : maxAttempts;
@@ -28,9 +31,10 @@ public record RoutingConfig(
         penaltyWeight = penaltyWeight == null ? 10 : penaltyWeight;
         stickyTtlSeconds = stickyTtlSeconds == null ? 1800L : stickyTtlSeconds;
         admissionTimeoutMs = admissionTimeoutMs == null ? 500L : admissionTimeoutMs;
+        windowEdgeMs = windowEdgeMs == null ? 100L : windowEdgeMs;
     }
 
     public static RoutingConfig defaults() {
-        return new RoutingConfig(null, null, null, null, null, null, null);
+        return new RoutingConfig(null, null, null, null, null, null, null, null);
     }
 }

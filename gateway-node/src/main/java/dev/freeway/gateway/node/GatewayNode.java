@@ -32,6 +32,7 @@ import dev.freeway.gateway.routing.Planner;
 import dev.freeway.gateway.routing.TeamPolicy;
 import dev.freeway.gateway.routing.TeamSpend;
 import dev.freeway.gateway.routing.UsageRecorder;
+import dev.freeway.gateway.routing.WindowEdge;
 import dev.freeway.gateway.secrets.KeyRefresher;
 import dev.freeway.gateway.secrets.KeySource;
 import dev.freeway.gateway.secrets.KeySources;
@@ -134,7 +135,10 @@ public final class GatewayNode {
                     routing.totalTimeoutMs(),
                     routing.admissionTimeoutMs(),
                     cluster.fairShare(),
-                    metrics);
+                    metrics,
+                    new WindowEdge(
+                            routing.windowEdgeMs(),
+                            millis -> vertx.timer(millis).mapEmpty()));
             return new ChatCompletionsHandler(
                     new ChatCompletionFlow(
                             planner,

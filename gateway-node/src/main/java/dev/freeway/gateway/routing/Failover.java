@@ -36,8 +36,12 @@ public final class Failover {
     private final long clusterDeadlineMillis;
     private final FairShare fairShare;
     private final GatewayMetrics metrics;
+    private final WindowEdge edge;
 
-    /** @param fairShare shares scarce windows between teams; null when there is one team or none */
+    /**
+     * @param fairShare shares scarce windows between teams; null when there is one team or none
+     * @param edge takes an admission again when the call would reach the provider in a later window
+     */
     public Failover(
             CapacityLedger ledger,
             PenaltyBook penalties,
@@ -47,7 +51,9 @@ public final class Failover {
             long budgetMillis,
             long clusterDeadlineMillis,
             FairShare fairShare,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics,
+            WindowEdge edge) {
+        this.edge = edge;
         this.fairShare = fairShare;
         this.metrics = metrics;
         this.ledger = ledger;
@@ -161,6 +167,11 @@ public final class Failover {
         }
 
         private Future<Served<T>> attempt(int index, Candidate candidate, Admitted admitted) {
+            long readmitAfter = edge.readmitAfterMillis(admitted, clock.millis());
+            if (readmitAfter >= 0) {
+                metrics.windowEdgeReadmission();
+                return edge.pause(readmitAfter).compose(ignored -> next(index));
+            }
             ProviderCall call =
                     new ProviderCall(request.body(), candidate.model(), candidate.key(), request.includeUsage());
             return dispatch.call(providers.get(candidate.provider()), call).transform(outcome -> {

@@ -25,7 +25,7 @@ class ConfigLoaderDefaultsTest {
 
     @Test
     void defaults_an_absent_routing_section() {
-        assertThat(config.routing()).isEqualTo(new RoutingConfig(20, 45_000L, 120L, 90L, 10, 1800L, 500L));
+        assertThat(config.routing()).isEqualTo(new RoutingConfig(20, 45_000L, 120L, 90L, 10, 1800L, 500L, 100L));
     }
 
     @Test

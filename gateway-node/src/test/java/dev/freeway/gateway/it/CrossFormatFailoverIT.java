@@ -72,7 +72,7 @@ class CrossFormatFailoverIT {
                         .model("weather", "ant", 80)
                         .model("weather", "oai", 70)
                         .model("weather", "coh", 60)
-                        .routing(new RoutingConfig(null, null, null, null, 0, null, null))
+                        .routing(new RoutingConfig(null, null, null, null, 0, null, null, null))
                         .build(),
                 clock);
         client = node.client();

@@ -53,7 +53,7 @@ class FailoverIT {
                         .provider("steady", steady.baseUrl(), "steady-key-001")
                         .model("m", "flaky", 90)
                         .model("m", "steady", 10)
-                        .routing(new RoutingConfig(null, null, null, null, 0, null, null))
+                        .routing(new RoutingConfig(null, null, null, null, 0, null, null, null))
                         .build(),
                 clock);
         client = node.client();

@@ -102,7 +102,7 @@ class FailureAxesIT {
             config.model("busy-" + format, "busy-" + format, 90).model("busy-" + format, "backup", 10);
         }
         node = TestNode.start(
-                config.routing(new RoutingConfig(null, null, null, null, 0, null, null))
+                config.routing(new RoutingConfig(null, null, null, null, 0, null, null, null))
                         .build(),
                 clock);
         client = node.client();

@@ -69,7 +69,8 @@ class KeyPoolingIT {
 
     @Test
     void stops_after_max_attempts_failed_calls() {
-        TestConfigs config = TestConfigs.builder().routing(new RoutingConfig(2, null, null, null, null, null, null));
+        TestConfigs config =
+                TestConfigs.builder().routing(new RoutingConfig(2, null, null, null, null, null, null, null));
         for (int i = 0; i < 3; i++) {
             config.provider(
                             "down" + i,

@@ -113,7 +113,7 @@ class LimitScopesIT {
                         .model("pc-model", "pc", 50, TestConfigs.tpm(MODEL_TPM))
                         .model("pc-short", "pc", 50, TestConfigs.limits(0, 0, 0, 0), MAX_OUTPUT_TOKENS)
                         .model("pc-tight", "pc", 50, TestConfigs.tpm(TIGHT_TPM))
-                        .routing(new RoutingConfig(null, null, null, null, 0, null, null))
+                        .routing(new RoutingConfig(null, null, null, null, 0, null, null, null))
                         .build(),
                 clock);
     }

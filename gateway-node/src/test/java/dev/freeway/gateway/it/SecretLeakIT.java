@@ -96,7 +96,7 @@ class SecretLeakIT {
                         .model("m", "sim", 10)
                         .model("rejects", "echo", 50)
                         .model("crashes", "echo", 50)
-                        .routing(new RoutingConfig(null, null, null, null, 0, null, null))
+                        .routing(new RoutingConfig(null, null, null, null, 0, null, null, null))
                         .admin(new AdminConfig("127.0.0.1", 0, ADMIN_TOKEN))
                         .build(),
                 clock);

@@ -72,7 +72,7 @@ class UsageIT {
                         .model("m", "flaky", 90)
                         .model("m", "steady", 10)
                         .model("s", "slow", 50)
-                        .routing(new RoutingConfig(null, null, null, null, 0, null, null))
+                        .routing(new RoutingConfig(null, null, null, null, 0, null, null, null))
                         .team("alpha", new TeamConfig(1, null, List.of("*")), ALPHA_KEY)
                         .team("beta", new TeamConfig(1, null, List.of("*")), BETA_KEY)
                         .admin(new AdminConfig("127.0.0.1", 0, ADMIN_TOKEN))

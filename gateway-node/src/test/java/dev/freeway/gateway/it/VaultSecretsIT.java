@@ -75,7 +75,7 @@ class VaultSecretsIT {
                 TestConfigs.builder()
                         .provider("vaulted", upstream.baseUrl())
                         .model("m", "vaulted", 50)
-                        .routing(new RoutingConfig(null, null, null, null, 0, null, null))
+                        .routing(new RoutingConfig(null, null, null, null, 0, null, null, null))
                         .secrets(secrets)
                         .build(),
                 clock);

@@ -131,7 +131,17 @@ class FailoverTest {
                         TestConfigs.bareProvider(
                                 "fake", "http://127.0.0.1:1", List.of(KeyConfig.of("key-0000000001")), null)),
                 Map.of("fake", (id, config) -> provider));
-        Failover failover = new Failover(ledger, penalties, registry, clock, 20, 45_000, 100, null, metrics);
+        Failover failover = new Failover(
+                ledger,
+                penalties,
+                registry,
+                clock,
+                20,
+                45_000,
+                100,
+                null,
+                metrics,
+                new WindowEdge(0, millis -> Future.succeededFuture()));
         ChatRequest request = new ChatRequest(
                 JsonNodeFactory.instance.objectNode(), "auto", false, false, 10, 0, false, false, false, null, false);
         List<Candidate> candidates =
