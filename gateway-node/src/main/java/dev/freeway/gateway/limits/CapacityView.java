@@ -12,7 +12,7 @@ public final class CapacityView {
     private final Map<String, Reservation> latest = new ConcurrentHashMap<>();
 
     public void saw(Reservation reservation) {
-        if (reservation.admittedAtMillis() >= 0) {
+        if (!reservation.local() && reservation.admittedAtMillis() >= 0) {
             latest.put(reservation.scope(), reservation);
         }
     }

@@ -45,7 +45,7 @@ public final class LocalShareLedger {
             }
         }
         if (waitNanos == 0) {
-            return Admission.granted(Reservation.local(scope, limits, reserved));
+            return Admission.granted(Reservation.local(scope, limits, reserved, clock.millis()));
         }
         for (Window window : windows) {
             if (taken[window.ordinal()]) {

@@ -25,7 +25,7 @@ public final class QuotaWarnings {
     }
 
     public void saw(Reservation reservation) {
-        if (reservation.admittedAtMillis() < 0) {
+        if (reservation.local() || reservation.admittedAtMillis() < 0) {
             return;
         }
         check(reservation, Window.REQUESTS_DAY, "requests_per_day");

@@ -17,8 +17,8 @@ public record Reservation(
         return new Reservation(scope, limits, tokens, unknown(), -1, false);
     }
 
-    public static Reservation local(String scope, Limits limits, long tokens) {
-        return new Reservation(scope, limits, tokens, unknown(), -1, true);
+    public static Reservation local(String scope, Limits limits, long tokens, long admittedAtMillis) {
+        return new Reservation(scope, limits, tokens, unknown(), admittedAtMillis, true);
     }
 
     public static long[] unknown() {

@@ -37,7 +37,7 @@ public final class WindowEdge {
     long readmitAfterMillis(Admitted admitted, long nowMillis) {
         long wait = -1;
         for (Reservation reservation : admitted.reservations()) {
-            if (reservation.local() || reservation.admittedAtMillis() < 0) {
+            if (reservation.admittedAtMillis() < 0) {
                 continue;
             }
             for (Window window : Window.all()) {

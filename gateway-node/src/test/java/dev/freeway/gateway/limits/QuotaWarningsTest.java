@@ -90,7 +90,7 @@ class QuotaWarningsTest {
 
     @Test
     void a_local_admission_without_window_figures_is_ignored() {
-        warnings.saw(Reservation.local("groq#abc/llama", LIMITS, 10));
+        warnings.saw(Reservation.local("groq#abc/llama", LIMITS, 10, -1));
 
         assertThat(messages()).isEmpty();
     }

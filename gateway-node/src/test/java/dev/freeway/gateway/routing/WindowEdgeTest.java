@@ -50,10 +50,11 @@ class WindowEdgeTest {
     }
 
     @Test
-    void local_and_unmetered_admissions_are_left_alone() {
+    void local_admissions_count_too_and_unmetered_ones_are_left_alone() {
         long now = at("10:01:00.010");
-        assertThat(edge.readmitAfterMillis(new Admitted(List.of(Reservation.local("s", RPM, 0))), now))
-                .isEqualTo(-1);
+        assertThat(edge.readmitAfterMillis(
+                        new Admitted(List.of(Reservation.local("s", RPM, 0, at("10:00:59.990")))), now))
+                .isZero();
         assertThat(edge.readmitAfterMillis(new Admitted(List.of(Reservation.unmetered("s", RPM, 0))), now))
                 .isEqualTo(-1);
     }
