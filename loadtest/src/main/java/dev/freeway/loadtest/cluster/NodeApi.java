@@ -53,11 +53,20 @@ final class NodeApi {
      * {@code freeway_ledger_local_admissions_total}), or -1 when the scrape failed.
      */
     long localAdmissions() {
+        return counter("freeway_ledger_local_admissions_total");
+    }
+
+    /** Admissions this process took again because the call would have reached the provider in a later window. */
+    long windowEdgeReadmissions() {
+        return counter("freeway_window_edge_readmissions_total");
+    }
+
+    private long counter(String name) {
         Http.Reply metrics =
                 Http.send("GET", "http://" + node.host() + ":" + admin.port() + "/metrics", null, null, TIMEOUT);
         return metrics.body()
                 .lines()
-                .filter(line -> line.startsWith("freeway_ledger_local_admissions_total "))
+                .filter(line -> line.startsWith(name + " "))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
                 .findFirst()
                 .orElse(-1);

@@ -19,6 +19,12 @@ final class T6RollingRestart implements Scenario {
     private static final int RPM = 6_000;
 
     private static final long SETTLE_MS = 10_000;
+    /**
+     * The load starts this far into a minute: the first window ends with room left while requests
+     * flow and the first restart begins, the case where a call admitted at a window's end reaches
+     * the provider in the next one; the second window then runs out.
+     */
+    private static final long START_AT_MS_OF_MINUTE = 45_000;
     /** Longer than any rolling restart; the loop is stopped once the last node is back. */
     private static final long UNTIL_STOPPED_MS = 3_600_000;
 
@@ -34,19 +40,23 @@ final class T6RollingRestart implements Scenario {
                 HealthWatch lb = HealthWatch.start(cluster, driver);
                 ProviderWindows provider = ProviderWindows.start(simulator)) {
             SharedState state = SharedState.seed(cluster);
+            Thread.sleep(Math.floorMod(START_AT_MS_OF_MINUTE - System.currentTimeMillis(), 60_000L));
             Timeline timeline = Timeline.begin();
             driver.openLoop(RATE, UNTIL_STOPPED_MS);
             Thread.sleep(SETTLE_MS);
             List<RestartStep> steps = new ArrayList<>();
             List<Long> localAdmissions = new ArrayList<>();
+            List<Long> readmissions = new ArrayList<>();
             for (int i = 0; i < Cluster.SIZE; i++) {
                 localAdmissions.add(cluster.api(i).localAdmissions());
+                readmissions.add(cluster.api(i).windowEdgeReadmissions());
                 steps.add(restart(cluster, driver, i));
             }
             Thread.sleep(SETTLE_MS);
             driver.stop();
             for (int i = 0; i < Cluster.SIZE; i++) {
                 localAdmissions.add(cluster.api(i).localAdmissions());
+                readmissions.add(cluster.api(i).windowEdgeReadmissions());
             }
             Samples samples = new Samples(driver.finish());
             long endMillis = System.currentTimeMillis();
@@ -76,6 +86,7 @@ final class T6RollingRestart implements Scenario {
                             "admissions from a local share past the deadline (each process before its SIGTERM, then"
                                     + " the restarted ones at the end)",
                             localAdmissions.toString())
+                    .info("admissions taken again at a window's end (same processes)", readmissions.toString())
                     .note("shared state: a client key issued through node1's admin API and team beta's settings"
                             + " put through node2's before the first restart, the key revoked through node3's after"
                             + " the last; teams alpha (the load's key) and beta, so fair sharing between teams is on."
