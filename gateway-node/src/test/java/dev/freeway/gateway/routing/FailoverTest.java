@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.freeway.gateway.api.GatewayError;
 import dev.freeway.gateway.catalog.Candidate;
 import dev.freeway.gateway.cluster.PenaltyBook;
-import dev.freeway.gateway.cluster.PenaltyReason;
 import dev.freeway.gateway.config.KeyConfig;
 import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.limits.Admission;
@@ -24,6 +23,7 @@ import dev.freeway.gateway.provider.UpstreamStream;
 import dev.freeway.gateway.provider.Usage;
 import dev.freeway.gateway.secrets.ProviderKey;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.NoPenalties;
 import dev.freeway.gateway.testing.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,27 +66,7 @@ class FailoverTest {
         }
     };
 
-    private final PenaltyBook penalties = new PenaltyBook() {
-        @Override
-        public double points(String subject) {
-            return 0;
-        }
-
-        @Override
-        public long benchedUntilMillis(String keySubject) {
-            return 0;
-        }
-
-        @Override
-        public Future<Void> failure(String subject, String keySubject, PenaltyReason reason, long retryAfterMillis) {
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<Void> success(String subject, String keySubject) {
-            return Future.succeededFuture();
-        }
-    };
+    private final PenaltyBook penalties = new NoPenalties();
 
     /** Fails for scopes of models starting with "broken", grants everything else. */
     private final CapacityLedger ledger = new CapacityLedger() {

@@ -8,7 +8,6 @@ import dev.freeway.gateway.api.GatewayError;
 import dev.freeway.gateway.catalog.Candidate;
 import dev.freeway.gateway.cluster.FairShare;
 import dev.freeway.gateway.cluster.PenaltyBook;
-import dev.freeway.gateway.cluster.PenaltyReason;
 import dev.freeway.gateway.cluster.hazelcast.HazelcastCluster;
 import dev.freeway.gateway.config.ClusterConfig;
 import dev.freeway.gateway.config.KeyConfig;
@@ -26,6 +25,7 @@ import dev.freeway.gateway.provider.UpstreamStream;
 import dev.freeway.gateway.provider.Usage;
 import dev.freeway.gateway.secrets.ProviderKey;
 import dev.freeway.gateway.testing.MutableClock;
+import dev.freeway.gateway.testing.NoPenalties;
 import dev.freeway.gateway.testing.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -192,25 +192,5 @@ class FailoverWindowEdgeTest {
         return result;
     }
 
-    private static final PenaltyBook NO_PENALTIES = new PenaltyBook() {
-        @Override
-        public double points(String subject) {
-            return 0;
-        }
-
-        @Override
-        public long benchedUntilMillis(String keySubject) {
-            return 0;
-        }
-
-        @Override
-        public Future<Void> failure(String subject, String keySubject, PenaltyReason reason, long retryAfterMillis) {
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<Void> success(String subject, String keySubject) {
-            return Future.succeededFuture();
-        }
-    };
+    private static final PenaltyBook NO_PENALTIES = new NoPenalties();
 }
