@@ -28,7 +28,8 @@ import java.util.function.IntSupplier;
  * {@code freeway_requests_total{team,status}}, {@code freeway_upstream_attempts_total{provider,outcome}},
  * {@code freeway_quota_warnings_total{scope,window}}, {@code freeway_key_refresh_failures_total},
  * {@code freeway_key_source_degraded}, {@code freeway_ledger_local_admissions_total},
- * {@code freeway_window_edge_readmissions_total}, {@code freeway_cluster_members}.
+ * {@code freeway_window_edge_holds_total}, {@code freeway_window_edge_readmissions_total},
+ * {@code freeway_cluster_members}.
  */
 public final class GatewayMetrics implements AutoCloseable {
     /** The content type of {@link #scrape()}'s text. */
@@ -43,6 +44,9 @@ public final class GatewayMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<String, AtomicReferenceArray<Counter>> requestsByTeam = new ConcurrentHashMap<>();
     private final Map<String, Counter[]> attemptsByProvider = new ConcurrentHashMap<>();
+    private final Counter windowEdgeHolds = Counter.builder("freeway.window.edge.holds")
+            .description("Requests that came at a window's very end and were admitted in the next window")
+            .register(registry);
     private final Counter windowEdgeReadmissions = Counter.builder("freeway.window.edge.readmissions")
             .description("Admissions taken again because the call would have reached the provider in a later window")
             .register(registry);
@@ -119,6 +123,11 @@ public final class GatewayMetrics implements AutoCloseable {
                 .tags("scope", scope, "window", window)
                 .register(registry)
                 .increment();
+    }
+
+    /** A request waited for the next window before its admission. */
+    public void windowEdgeHold() {
+        windowEdgeHolds.increment();
     }
 
     /** An admission was taken again in the window its call will reach the provider in. */

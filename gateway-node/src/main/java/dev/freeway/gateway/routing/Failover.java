@@ -103,18 +103,27 @@ public final class Failover {
                 noteWait(TimeUnit.MILLISECONDS.toNanos(benchedForMillis));
                 return next(index + 1);
             }
-            return ScopedAdmission.reserve(ledger, candidate, request.reservedTokens(candidate))
-                    .transform(reserved -> {
-                        if (reserved.failed()) {
-                            return skipUnknowable(index, reserved.cause());
-                        }
-                        ScopedAdmission.Outcome outcome = reserved.result();
-                        if (outcome.admitted() == null) {
-                            noteWait(outcome.retryAfterNanos());
-                            return next(index + 1);
-                        }
-                        return shared(index, candidate, outcome.admitted());
-                    });
+            long tokens = request.reservedTokens(candidate);
+            long holdMillis = edge.holdBeforeAdmissionMillis(candidate, tokens, clock.millis());
+            if (holdMillis >= 0) {
+                metrics.windowEdgeHold();
+                return edge.pause(holdMillis).compose(ignored -> admit(index, candidate, tokens));
+            }
+            return admit(index, candidate, tokens);
+        }
+
+        private Future<Served<T>> admit(int index, Candidate candidate, long tokens) {
+            return ScopedAdmission.reserve(ledger, candidate, tokens).transform(reserved -> {
+                if (reserved.failed()) {
+                    return skipUnknowable(index, reserved.cause());
+                }
+                ScopedAdmission.Outcome outcome = reserved.result();
+                if (outcome.admitted() == null) {
+                    noteWait(outcome.retryAfterNanos());
+                    return next(index + 1);
+                }
+                return shared(index, candidate, outcome.admitted());
+            });
         }
 
         /**

@@ -137,6 +137,9 @@ class FailoverWindowEdgeTest {
         assertThat(refusal(failover).status()).isEqualTo(429);
         assertThat(arrivalsPerMinute)
                 .containsExactly(Map.entry(Window.REQUESTS_MINUTE.index(clock.millis()), (int) RPM));
+        assertThat(metrics.scrape())
+                .contains("freeway_window_edge_holds_total 1.0")
+                .contains("freeway_window_edge_readmissions_total 0.0");
     }
 
     private Failover failover(long guardMillis) {

@@ -2,8 +2,12 @@ package dev.freeway.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freeway.gateway.catalog.Candidate;
+import dev.freeway.gateway.config.LimitsConfig;
+import dev.freeway.gateway.config.ModelConfig;
 import dev.freeway.gateway.limits.Limits;
 import dev.freeway.gateway.limits.Reservation;
+import dev.freeway.gateway.secrets.ProviderKey;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +32,23 @@ class WindowEdgeTest {
                 .isEqualTo(50);
         assertThat(edge.readmitAfterMillis(admitted(RPM, "10:00:59.999"), at("10:00:59.999")))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_request_at_a_window_end_is_held_before_its_admission() {
+        assertThat(edge.holdBeforeAdmissionMillis(
+                        candidate(new LimitsConfig(10L, null, null, null)), 0, at("10:00:59.950")))
+                .isEqualTo(50);
+        assertThat(edge.holdBeforeAdmissionMillis(
+                        candidate(new LimitsConfig(10L, null, null, null)), 0, at("10:00:59.800")))
+                .isEqualTo(-1);
+        assertThat(edge.holdBeforeAdmissionMillis(candidate(null), 0, at("10:00:59.950")))
+                .as("no limits: nothing to keep in a window")
+                .isEqualTo(-1);
+        assertThat(edge.holdBeforeAdmissionMillis(
+                        candidate(new LimitsConfig(null, null, 1000L, null)), 0, at("10:00:59.950")))
+                .as("a token window and no tokens to reserve")
+                .isEqualTo(-1);
     }
 
     @Test
@@ -65,6 +86,11 @@ class WindowEdgeTest {
         Reservation account = new Reservation("account", RPM, 0, Reservation.unknown(), at("10:00:59.990"), false);
         assertThat(edge.readmitAfterMillis(new Admitted(List.of(own, account)), at("10:01:00.002")))
                 .isZero();
+    }
+
+    private static Candidate candidate(LimitsConfig limits) {
+        ModelConfig model = new ModelConfig("m", "p", null, 50, 1000, limits, null, null, null, null, null, null, null);
+        return Candidate.of("p", model, ProviderKey.of("key-0000000001"));
     }
 
     private static Admitted admitted(Limits limits, String time) {
