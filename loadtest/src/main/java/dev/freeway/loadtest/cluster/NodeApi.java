@@ -56,9 +56,12 @@ final class NodeApi {
         return counter("freeway_ledger_local_admissions_total");
     }
 
-    /** Admissions this process took again because the call would have reached the provider in a later window. */
-    long windowEdgeReadmissions() {
-        return counter("freeway_window_edge_readmissions_total");
+    /**
+     * Requests this process held at a window's end and admitted in the next, and admissions it took
+     * again because the call would have reached the provider in a later window.
+     */
+    String windowEdge() {
+        return counter("freeway_window_edge_holds_total") + "/" + counter("freeway_window_edge_readmissions_total");
     }
 
     private long counter(String name) {

@@ -46,17 +46,17 @@ final class T6RollingRestart implements Scenario {
             Thread.sleep(SETTLE_MS);
             List<RestartStep> steps = new ArrayList<>();
             List<Long> localAdmissions = new ArrayList<>();
-            List<Long> readmissions = new ArrayList<>();
+            List<String> windowEdge = new ArrayList<>();
             for (int i = 0; i < Cluster.SIZE; i++) {
                 localAdmissions.add(cluster.api(i).localAdmissions());
-                readmissions.add(cluster.api(i).windowEdgeReadmissions());
+                windowEdge.add(cluster.api(i).windowEdge());
                 steps.add(restart(cluster, driver, i));
             }
             Thread.sleep(SETTLE_MS);
             driver.stop();
             for (int i = 0; i < Cluster.SIZE; i++) {
                 localAdmissions.add(cluster.api(i).localAdmissions());
-                readmissions.add(cluster.api(i).windowEdgeReadmissions());
+                windowEdge.add(cluster.api(i).windowEdge());
             }
             Samples samples = new Samples(driver.finish());
             long endMillis = System.currentTimeMillis();
@@ -86,7 +86,10 @@ final class T6RollingRestart implements Scenario {
                             "admissions from a local share past the deadline (each process before its SIGTERM, then"
                                     + " the restarted ones at the end)",
                             localAdmissions.toString())
-                    .info("admissions taken again at a window's end (same processes)", readmissions.toString())
+                    .info(
+                            "requests held for the next window / admissions taken again, at a window's end (same"
+                                    + " processes)",
+                            windowEdge.toString())
                     .note("shared state: a client key issued through node1's admin API and team beta's settings"
                             + " put through node2's before the first restart, the key revoked through node3's after"
                             + " the last; teams alpha (the load's key) and beta, so fair sharing between teams is on."
