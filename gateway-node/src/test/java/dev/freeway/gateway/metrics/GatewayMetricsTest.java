@@ -131,7 +131,9 @@ class GatewayMetricsTest {
                         "freeway_upstream_attempts_total{outcome=\"ok\",provider=\"groq\"} 1.0",
                         "freeway_upstream_attempts_total{outcome=\"rate_limited\",provider=\"groq\"} 0.0",
                         "freeway_upstream_attempts_total{outcome=\"rejected\",provider=\"groq\"} 0.0",
-                        "freeway_quota_warnings_total{scope=\"groq#abc/llama\",window=\"tokens_per_day\"} 1.0");
+                        "freeway_quota_warnings_total{scope=\"groq#abc/llama\",window=\"tokens_per_day\"} 1.0",
+                        "freeway_window_edge_holds_total 0.0",
+                        "freeway_window_edge_readmissions_total 0.0");
         assertThat(scrape.text())
                 .contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds")
                 .contains("system_cpu_count", "jvm_gc_");
