@@ -99,7 +99,8 @@ class ClientKeysIT {
             assertThat(models(node, ALPHA_CONFIG_KEY)).isEqualTo(200);
             String dump = node.sharedStateDump();
             assertThat(dump).contains("freeway-client-keys " + id + "=");
-            String secret = key.substring(key.lastIndexOf('_') + 1);
+            // The secret part is base64url, which has underscores of its own.
+            String secret = key.substring(("fw_live_" + id + "_").length());
             assertThat(dump).doesNotContain(key).doesNotContain(secret.substring(0, secret.length() - 4));
         }
     }

@@ -88,6 +88,8 @@ class MetricsIT {
                         "freeway_upstream_attempts_total{outcome=\"failed\",provider=\"steady\"} 0.0",
                         "freeway_upstream_attempts_total{outcome=\"rejected\",provider=\"steady\"} 0.0",
                         "freeway_ledger_local_admissions_total 0.0",
+                        "freeway_window_edge_holds_total 0.0",
+                        "freeway_window_edge_readmissions_total 0.0",
                         "freeway_cluster_members 1.0");
         assertThat(response.body())
                 .contains("jvm_memory_used_bytes", "process_uptime_seconds")
