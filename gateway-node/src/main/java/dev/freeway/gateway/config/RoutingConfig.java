@@ -10,8 +10,8 @@ package dev.freeway.gateway.config;
  * @param penaltyWeight score points a candidate sinks per penalty point
  * @param admissionTimeoutMs longest wait for the cluster on the request path (capacity, sticky pin,
  *     penalty write); past it the node admits from its local 1/N share and drops the pin
- * @param windowEdgeMs how close to the end of a provider's limit window a call may still leave in
- *     it; later ones wait for the next window, where the provider will count them
+ * @param windowEdgeMs requests that come this close to the end of a provider's limit window wait
+ *     for the next window and are admitted there, where the provider will count them
  */
 public record RoutingConfig(
         Integer maxAttempts,

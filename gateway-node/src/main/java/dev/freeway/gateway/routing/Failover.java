@@ -40,7 +40,7 @@ public final class Failover {
 
     /**
      * @param fairShare shares scarce windows between teams; null when there is one team or none
-     * @param edge takes an admission again when the call would reach the provider in a later window
+     * @param edge keeps each call in the provider window it was charged to
      */
     public Failover(
             CapacityLedger ledger,
