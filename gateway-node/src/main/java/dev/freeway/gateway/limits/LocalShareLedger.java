@@ -104,12 +104,11 @@ public final class LocalShareLedger {
                         ? Math.min(capacity, Math.max(0, lastShared.remaining(window)) / share)
                         : capacity;
             }
-            long length = window.length().toMillis();
             long boundedInitial = initial;
             return Bucket.builder()
                     .addLimit(limit -> limit.capacity(capacity)
                             .refillIntervallyAligned(
-                                    capacity, window.length(), Instant.ofEpochMilli((window.index(now) + 1) * length))
+                                    capacity, window.length(), Instant.ofEpochMilli(window.endMillis(now)))
                             .initialTokens(boundedInitial))
                     .withCustomTimePrecision(time)
                     .build();

@@ -63,4 +63,9 @@ public enum Window {
     public long index(long epochMillis) {
         return Math.floorDiv(epochMillis, length.toMillis());
     }
+
+    /** When the window containing {@code epochMillis} ends: the first millisecond of the next one. */
+    public long endMillis(long epochMillis) {
+        return (index(epochMillis) + 1) * length.toMillis();
+    }
 }

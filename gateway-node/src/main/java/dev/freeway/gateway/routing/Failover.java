@@ -148,7 +148,7 @@ public final class Failover {
                     .transform(claim -> {
                         if (claim.succeeded() && !claim.result()) {
                             admitted.release(ledger);
-                            noteWait(TimeUnit.MILLISECONDS.toNanos(60_000 - now % 60_000));
+                            noteWait(TimeUnit.MILLISECONDS.toNanos(Window.REQUESTS_MINUTE.endMillis(now) - now));
                             return next(index + 1);
                         }
                         return attempt(index, candidate, admitted);

@@ -72,7 +72,7 @@ public final class WindowEdge {
         long wait = -1;
         for (Window window : Window.all()) {
             if (window.meters(limits, tokens)) {
-                long untilEnd = (window.index(nowMillis) + 1) * window.length().toMillis() - nowMillis;
+                long untilEnd = window.endMillis(nowMillis) - nowMillis;
                 if (untilEnd <= guardMillis) {
                     wait = Math.max(wait, untilEnd);
                 }

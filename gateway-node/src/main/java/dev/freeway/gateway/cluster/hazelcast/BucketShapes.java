@@ -20,8 +20,7 @@ final class BucketShapes {
 
     /** A window that starts with {@code initialTokens} of its {@code capacity} left in the current window. */
     BucketConfiguration window(Window window, long capacity, long initialTokens) {
-        long length = window.length().toMillis();
-        Instant nextBoundary = Instant.ofEpochMilli((window.index(clock.millis()) + 1) * length);
+        Instant nextBoundary = Instant.ofEpochMilli(window.endMillis(clock.millis()));
         return BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(capacity)
                         .refillIntervallyAligned(capacity, window.length(), nextBoundary)
